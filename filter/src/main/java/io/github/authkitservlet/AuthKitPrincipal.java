@@ -1,0 +1,203 @@
+package io.github.authkitservlet;
+
+import io.github.authkitservlet.authn.ResolvedSession;
+import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.session.SessionUser;
+import io.github.authkitservlet.token.AccessTokenClaims;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The signed-in WorkOS user, as the application sees it.
+ *
+ * <p>Returned by {@code request.getUserPrincipal()} on every request {@link AuthKitFilter} lets
+ * through with a session, and stored in the request attribute {@value #REQUEST_ATTRIBUTE}, so a JSP
+ * can write {@code ${authkitUser.email}} or {@code ${authkitUser.hasRole('admin')}}. Roles,
+ * permissions, entitlements and feature flags come from the verified access token; the profile
+ * (email, names, picture) from the user WorkOS returned at sign-in or at the last refresh.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class AuthKitPrincipal implements Principal {
+
+  /** The request attribute under which the current user is stored: {@code authkitUser}. */
+  public static final String REQUEST_ATTRIBUTE = "authkitUser";
+
+  /**
+   * Who is impersonating the user (a WorkOS dashboard admin), and why.
+   *
+   * @param email the impersonator's email address
+   * @param reason the reason they gave, or null
+   */
+  public record Impersonator(String email, String reason) {}
+
+  private final String id;
+  private final String email;
+  private final String firstName;
+  private final String lastName;
+  private final String profilePictureUrl;
+  private final Map<String, String> metadata;
+  private final String sessionId;
+  private final String organizationId;
+  private final String role;
+  private final List<String> roles;
+  private final List<String> permissions;
+  private final List<String> entitlements;
+  private final List<String> featureFlags;
+  private final Impersonator impersonator;
+  private final String accessToken;
+
+  AuthKitPrincipal(ResolvedSession session) {
+    SessionData data = session.data();
+    AccessTokenClaims claims = session.claims();
+    SessionUser user = data.user();
+    this.id = claims.userId();
+    this.email = user == null ? null : user.email();
+    this.firstName = user == null ? null : user.firstName();
+    this.lastName = user == null ? null : user.lastName();
+    this.profilePictureUrl = user == null ? null : user.profilePictureUrl();
+    this.metadata = user == null ? Map.of() : user.metadata();
+    this.sessionId = claims.sessionId();
+    this.organizationId = claims.organizationId() != null ? claims.organizationId() : data.organizationId();
+    this.role = claims.role();
+    this.roles = claims.roles();
+    this.permissions = claims.permissions();
+    this.entitlements = claims.entitlements();
+    this.featureFlags = claims.featureFlags();
+    if (data.impersonator() != null && data.impersonator().email() != null) {
+      this.impersonator = new Impersonator(data.impersonator().email(), data.impersonator().reason());
+    } else if (claims.actorEmail() != null) {
+      this.impersonator = new Impersonator(claims.actorEmail(), null);
+    } else {
+      this.impersonator = null;
+    }
+    this.accessToken = data.accessToken();
+  }
+
+  /** The WorkOS user id (e.g. {@code user_01H...}); the same as {@link #getId()}. */
+  @Override
+  public String getName() {
+    return id;
+  }
+
+  /** The WorkOS user id. */
+  public String getId() {
+    return id;
+  }
+
+  /** The user's email address. */
+  public String getEmail() {
+    return email;
+  }
+
+  /** The user's first name, or null. */
+  public String getFirstName() {
+    return firstName;
+  }
+
+  /** The user's last name, or null. */
+  public String getLastName() {
+    return lastName;
+  }
+
+  /** "First Last" when WorkOS knows a name, else the email address (else the user id). */
+  public String getDisplayName() {
+    String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    if (!full.isEmpty()) {
+      return full;
+    }
+    return email != null ? email : id;
+  }
+
+  /** The URL of the user's profile picture, or null. */
+  public String getProfilePictureUrl() {
+    return profilePictureUrl;
+  }
+
+  /** The user's metadata (key/value strings set through the WorkOS API); never null. */
+  public Map<String, String> getMetadata() {
+    return metadata;
+  }
+
+  /** The WorkOS session id ({@code sid}). */
+  public String getSessionId() {
+    return sessionId;
+  }
+
+  /** The organization the user signed in to, or null. */
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  /** The user's role in the organization (e.g. {@code member}), or null. */
+  public String getRole() {
+    return role;
+  }
+
+  /** All the user's roles in the organization; never null. */
+  public List<String> getRoles() {
+    return roles;
+  }
+
+  /** The user's permissions (e.g. {@code reports:read}); never null. */
+  public List<String> getPermissions() {
+    return permissions;
+  }
+
+  /** The organization's entitlements; never null. */
+  public List<String> getEntitlements() {
+    return entitlements;
+  }
+
+  /** The feature flags enabled for the user; never null. */
+  public List<String> getFeatureFlags() {
+    return featureFlags;
+  }
+
+  /** Who is impersonating this user, or null when nobody is. */
+  public Impersonator getImpersonator() {
+    return impersonator;
+  }
+
+  /** Whether a WorkOS admin is impersonating this user. */
+  public boolean isImpersonated() {
+    return impersonator != null;
+  }
+
+  /**
+   * The current WorkOS access token (a JWT), for calling your own APIs on the user's behalf.
+   * It is a bearer credential: do not log it or send it to the browser.
+   */
+  public String getAccessToken() {
+    return accessToken;
+  }
+
+  /** Whether the user has this role. */
+  public boolean hasRole(String roleName) {
+    return roleName != null && roles.contains(roleName);
+  }
+
+  /** Whether the user has this permission. */
+  public boolean hasPermission(String permission) {
+    return permission != null && permissions.contains(permission);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AuthKitPrincipal that && id.equals(that.id) && sessionId.equals(that.sessionId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, sessionId);
+  }
+
+  /** Identifies the user without any credential. */
+  @Override
+  public String toString() {
+    return "AuthKitPrincipal[id=" + id + ", email=" + email + ", organizationId=" + organizationId
+        + ", roles=" + roles + (impersonator != null ? ", impersonated" : "") + "]";
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.authkitservlet;
+
+import io.github.authkitservlet.authn.SessionAuthenticator;
+import io.github.authkitservlet.config.AuthKitConfig;
+import io.github.authkitservlet.http.CookieWriter;
+import io.github.authkitservlet.http.JsonResponses;
+import io.github.authkitservlet.session.FlowStateCodec;
+import io.github.authkitservlet.session.SessionCookieCodec;
+import io.github.authkitservlet.token.AccessTokenVerifier;
+import io.github.authkitservlet.workos.WorkOsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything built from one configuration: the WorkOS client, the key set, the codecs, the
+ * authenticator (with its single-flight refresh) and the response helpers.
+ *
+ * <p>Built once per configuration and shared by every filter and servlet of the application that
+ * uses it (see {@link RuntimeRegistry}), because the expensive parts (HTTP connection pool, cached
+ * signing keys, JSON-B) are meant to be reused, and because concurrent refreshes can only be
+ * coalesced if the requests meet in the same authenticator.
+ */
+final class AuthKitRuntime implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(AuthKitRuntime.class.getName());
+
+  final AuthKitConfig config;
+  final Clock clock;
+  final WorkOsClient workos;
+  final SessionAuthenticator authenticator;
+  final FlowStateCodec flows;
+  final CookieWriter cookies;
+  final JsonResponses json;
+
+  AuthKitRuntime(AuthKitConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.workos = new WorkOsClient(
+        config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
+    AccessTokenVerifier verifier =
+        new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(), config.httpReadTimeout());
+    // A waiting request gives the grant in flight its whole HTTP budget plus a little.
+    Duration refreshWait = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
+    this.authenticator = new SessionAuthenticator(
+        new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock,
+        config.refreshBuffer(), config.clockLeeway(), refreshWait);
+    this.flows = new FlowStateCodec(config.cookiePasswords(), clock);
+    this.cookies = new CookieWriter(config);
+    this.json = new JsonResponses();
+  }
+
+  @Override
+  public void close() {
+    workos.close();
+    try {
+      json.close();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "closing JSON-B failed", e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.authkitservlet;
+
+import io.github.authkitservlet.config.AuthKitConfig;
+import io.github.authkitservlet.config.AuthKitConfigs;
+import io.github.authkitservlet.config.ConfigException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Start-up plumbing shared by the filter and the servlets. */
+final class Components {
+
+  static final String WORKOS_PREFIX = "workos.";
+
+  private Components() {}
+
+  /**
+   * Checks a component's init-param names and returns its runtime.
+   *
+   * @param kind "filter" or "servlet", for messages
+   * @param known the init-params the component accepts besides {@code workos.*}
+   */
+  static AuthKitRuntime start(String kind, String name, ServletContext context, Enumeration<String> paramNames,
+      Function<String, String> params, List<String> known) throws ServletException {
+    Map<String, String> workosParams = new LinkedHashMap<>();
+    for (String param : Collections.list(paramNames)) {
+      if (param.startsWith(WORKOS_PREFIX)) {
+        workosParams.put(param, params.apply(param));
+      } else if (!known.contains(param)) {
+        List<String> all = new ArrayList<>(new TreeSet<>(known));
+        all.add("workos.*");
+        throw new ServletException("unknown init-param '" + param + "' on " + kind + " '" + name
+            + "'; known: " + String.join(", ", all));
+      }
+    }
+    AuthKitConfig config;
+    try {
+      config = AuthKitConfigs.forComponent(context, workosParams);
+    } catch (ConfigException e) {
+      // The message names the setting and its environment variable, never a secret's value.
+      throw new ServletException("AuthKit " + kind + " '" + name + "' cannot start: " + e.getMessage(), e);
+    }
+    return RuntimeRegistry.of(context).acquire(config);
+  }
+}
