@@ -1,0 +1,254 @@
+package io.github.authkitservlet.emulator;
+
+import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
+import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
+import io.github.authkitservlet.emulator.auth.SessionEndpoints;
+import io.github.authkitservlet.emulator.control.ControlApi;
+import io.github.authkitservlet.emulator.control.Counters;
+import io.github.authkitservlet.emulator.control.EmulatorClock;
+import io.github.authkitservlet.emulator.control.ErrorHook;
+import io.github.authkitservlet.emulator.control.ErrorHooks;
+import io.github.authkitservlet.emulator.data.Directory;
+import io.github.authkitservlet.emulator.data.Seed;
+import io.github.authkitservlet.emulator.data.SeedReader;
+import io.github.authkitservlet.emulator.http.EmulatorHttpServer;
+import io.github.authkitservlet.emulator.http.Response;
+import io.github.authkitservlet.emulator.http.Router;
+import io.github.authkitservlet.emulator.tokens.AccessTokens;
+import io.github.authkitservlet.emulator.tokens.JwksEndpoint;
+import io.github.authkitservlet.emulator.tokens.RefreshTokens;
+import io.github.authkitservlet.emulator.tokens.SigningKeys;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An offline emulator of WorkOS's AuthKit API, served over real HTTP, for tests and local runs.
+ * Point any WorkOS SDK at {@link #baseUrl()} with {@link #apiKey()} and {@link #clientId()}.
+ *
+ * <pre>{@code
+ * try (AuthKitEmulator workos = AuthKitEmulator.builder().port(0).start()) {
+ *   WorkOS sdk = new WorkOS(workos.apiKey(), workos.clientId(), workos.baseUrl());
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>It serves the hosted sign-in page ({@code /user_management/authorize}), the
+ * {@code authorization_code} and {@code refresh_token} grants, the JWKS, logout, session
+ * revocation and user lookup, plus a control API under {@code /_emulate/}. In JUnit 5 tests use
+ * {@link AuthKitEmulatorExtension}. It is not WorkOS: never point production at it.
+ */
+public final class AuthKitEmulator implements AutoCloseable {
+
+  /** Port of the official WorkOS emulator, used by the standalone runner. */
+  public static final int DEFAULT_PORT = 4100;
+
+  private final EmulatorHttpServer server;
+  private final EmulatorClock clock;
+  private final Counters counters;
+  private final ErrorHooks hooks;
+  private final SigningKeys keys;
+  private final Directory directory;
+  private final AuthorizeEndpoint authorize;
+  private final RefreshTokens refreshTokens;
+  private final String host = "localhost";
+
+  private AuthKitEmulator(Builder b) throws IOException {
+    this.clock = new EmulatorClock();
+    this.counters = new Counters();
+    this.hooks = new ErrorHooks();
+    Seed seed = b.seedJson == null ? SeedReader.defaultSeed(clock.instant()) : SeedReader.read(b.seedJson, clock.instant());
+    this.directory = new Directory(seed, clock);
+    this.keys = b.signingKey == null ? SigningKeys.generate(clock) : SigningKeys.fromPem(b.signingKey, clock);
+    this.authorize = new AuthorizeEndpoint(directory, counters, clock);
+    this.refreshTokens = new RefreshTokens();
+    AccessTokens accessTokens = new AccessTokens(keys, clock, b.accessTokenLifetime);
+    AuthenticateEndpoint authenticate =
+        new AuthenticateEndpoint(directory, authorize, refreshTokens, accessTokens, counters, this::baseUrl);
+    SessionEndpoints sessions = new SessionEndpoints(directory, counters);
+    JwksEndpoint jwks = new JwksEndpoint(directory, keys, counters);
+
+    Router router = new Router()
+        .get("/health", r -> Response.json(200, Json.createObjectBuilder().add("status", "ok")
+            .add("emulator", "authkit-emulator (not the real WorkOS)").build()))
+        .get("/user_management/authorize", authorize::show)
+        .post("/user_management/authorize", authorize::submit)
+        .post("/user_management/authorize/organization", authorize::chooseOrganization)
+        .post("/user_management/authenticate", authenticate::authenticate)
+        .get("/sso/jwks/{client_id}", jwks::jwks)
+        .get("/user_management/sessions/logout", sessions::logout)
+        .post("/user_management/sessions/revoke", sessions::revoke)
+        .get("/user_management/users/{id}", sessions::user);
+    new ControlApi(clock, hooks, counters, this::rotateSigningKey, this::reset).register(router);
+
+    InetAddress bind = InetAddress.getByName(b.bindAddress);
+    this.server = new EmulatorHttpServer(new InetSocketAddress(bind, b.port), router, hooks, counters);
+    server.start();
+  }
+
+  /** A builder with the defaults: random port, loopback, built-in seed, 300 s tokens. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Base URL without a trailing slash, e.g. {@code http://localhost:53211}. */
+  public String baseUrl() {
+    return "http://" + host + ":" + port();
+  }
+
+  /** The host name in {@link #baseUrl()}: always {@code localhost}. */
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The default client's API key ({@code sk_test_default} with the built-in seed). */
+  public String apiKey() {
+    return directory.defaultClient().apiKeys().get(0);
+  }
+
+  /** The default client's id ({@code client_emulate} with the built-in seed). */
+  public String clientId() {
+    return directory.defaultClient().clientId();
+  }
+
+  /** Moves the emulator's clock forward: codes and tokens expire without sleeping. */
+  public void advanceClock(Duration d) {
+    clock.advance(Objects.requireNonNull(d, "duration"));
+  }
+
+  /** A new key signs from now on; the old key stays in the JWKS for an hour of emulator time. */
+  public void rotateSigningKey() {
+    keys.rotate();
+  }
+
+  /** Back to the seed: users, sessions, codes, tokens, keys, counters, hooks and clock. */
+  public void reset() {
+    directory.reset();
+    authorize.reset();
+    refreshTokens.reset();
+    keys.reset();
+    hooks.clear();
+    counters.reset();
+    clock.reset();
+  }
+
+  /**
+   * How many times something happened since start or the last reset. Names include
+   * {@code grant.authorization_code}, {@code grant.refresh_token}, {@code grant.refresh_token.failed},
+   * {@code jwks}, {@code logout}, {@code revoke}, {@code authorize}, {@code sign_in}, {@code sign_up},
+   * {@code requests}.
+   */
+  public long counter(String name) {
+    return counters.get(name);
+  }
+
+  /**
+   * Makes the next {@code times} requests matching {@code method} ({@code *} = any) and
+   * {@code path} (exact, or a prefix ending in {@code *}) wait {@code delay} and then answer
+   * {@code status} with {@code body} (null = a WorkOS-shaped default). {@code times} ≤ 0 means
+   * until cleared; {@code status} 0 means only the delay.
+   */
+  public void addErrorHook(String method, String path, int status, String body, int times, Duration delay) {
+    hooks.add(new ErrorHook(method, path, status, body, times, delay));
+  }
+
+  public void clearErrorHooks() {
+    hooks.clear();
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** Seeded demo users, for banners: "email / password" pairs. */
+  List<String> demoUsers() {
+    return directory.seededUsers().stream()
+        .map(u -> u.email() + (u.password() == null ? "" : " / " + u.password()))
+        .toList();
+  }
+
+  /** Configures and starts an {@link AuthKitEmulator}. */
+  public static final class Builder {
+    private int port = 0;
+    private String bindAddress = "127.0.0.1";
+    private String seedJson;
+    private Duration accessTokenLifetime = Duration.ofSeconds(300);
+    private Path signingKey;
+
+    private Builder() {
+    }
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Address to listen on; default {@code 127.0.0.1} so nothing outside this machine can reach it. */
+    public Builder bindAddress(String host) {
+      this.bindAddress = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** A seed file in the official emulator's schema plus {@code clients}; see docs/emulator.md. */
+    public Builder seed(Path json) {
+      try {
+        this.seedJson = Files.readString(json, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read seed file " + json, e);
+      }
+      return this;
+    }
+
+    public Builder seedJson(String json) {
+      this.seedJson = Objects.requireNonNull(json, "json");
+      return this;
+    }
+
+    /** Lifetime of access tokens; default 300 seconds, as WorkOS. */
+    public Builder accessTokenLifetime(Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("the access token lifetime must be positive");
+      }
+      this.accessTokenLifetime = d;
+      return this;
+    }
+
+    /** An RSA private key in PEM (PKCS#8 or PKCS#1), so tokens verify across restarts. */
+    public Builder signingKey(Path pem) {
+      this.signingKey = Objects.requireNonNull(pem, "pem");
+      return this;
+    }
+
+    /**
+     * Starts the emulator.
+     *
+     * @throws IllegalArgumentException for an invalid seed (the message lists every problem)
+     * @throws UncheckedIOException when the port cannot be bound or the key cannot be read
+     */
+    public AuthKitEmulator start() {
+      try {
+        return new AuthKitEmulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the WorkOS emulator: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.authkitservlet.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Standalone runner: {@code java -jar authkit-emulator-<version>-standalone.jar [options]}.
+ * Runs until interrupted (Ctrl+C).
+ */
+public final class Main {
+
+  private static final String USAGE = """
+      Usage: java -jar authkit-emulator-standalone.jar [options]
+        --port N              port to listen on (default 4100; 0 = any free port)
+        --bind ADDRESS        address to listen on (default 127.0.0.1: this machine only)
+        --seed FILE           seed JSON (users, organizations, roles, permissions, clients)
+        --token-lifetime S    access token lifetime in seconds (default 300)
+        --signing-key FILE    RSA private key (PEM) so tokens stay valid across restarts
+        --help                this text
+      """;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    AuthKitEmulator.Builder builder = AuthKitEmulator.builder().port(AuthKitEmulator.DEFAULT_PORT);
+    try {
+      if (!configure(builder, args)) {
+        System.out.print(USAGE);
+        return;
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("authkit-emulator: " + e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    AuthKitEmulator emulator;
+    try {
+      emulator = builder.start();
+    } catch (RuntimeException e) {
+      System.err.println("authkit-emulator: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "authkit-emulator-shutdown"));
+    banner(emulator, System.out);
+    stopped.await();
+  }
+
+  /** Applies the options; false when help was asked for. */
+  static boolean configure(AuthKitEmulator.Builder builder, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("--help") || option.equals("-h")) {
+        return false;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + option + " needs a value");
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--port" -> builder.port(integer(option, value));
+        case "--bind" -> builder.bindAddress(value);
+        case "--seed" -> builder.seed(existing(option, value));
+        case "--token-lifetime" -> builder.accessTokenLifetime(Duration.ofSeconds(integer(option, value)));
+        case "--signing-key" -> builder.signingKey(existing(option, value));
+        default -> throw new IllegalArgumentException("unknown option " + option
+            + "; known: --port, --bind, --seed, --token-lifetime, --signing-key, --help");
+      }
+    }
+    return true;
+  }
+
+  private static int integer(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, not '" + value + "'");
+    }
+  }
+
+  private static Path existing(String option, String value) {
+    Path path = Path.of(value);
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(option + ": cannot read " + path.toAbsolutePath());
+    }
+    return path;
+  }
+
+  static void banner(AuthKitEmulator emulator, PrintStream out) {
+    out.println("==============================================================");
+    out.println(" WorkOS emulator (authkit-emulator) — NOT the real WorkOS.");
+    out.println(" For tests and local development only.");
+    out.println("==============================================================");
+    out.println(" URL:        " + emulator.baseUrl());
+    out.println(" API key:    " + emulator.apiKey());
+    out.println(" Client id:  " + emulator.clientId());
+    out.println(" Demo users: " + String.join(", ", emulator.demoUsers()));
+    out.println(" Control:    " + emulator.baseUrl() + "/_emulate/ (hooks, clock, keys/rotate, reset, counters)");
+    out.println(" Stop with Ctrl+C.");
+    out.flush();
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.authkitservlet.emulator.auth;
+
+import io.github.authkitservlet.emulator.data.Impersonator;
+import io.github.authkitservlet.emulator.data.User;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** WorkOS's wire shapes (snake_case, every required key present, nulls written as null). */
+final class WorkOSJson {
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private WorkOSJson() {
+  }
+
+  /** The {@code user} object ({@code UserlandUser} in WorkOS's OpenAPI spec). */
+  static JsonObject user(User u) {
+    JsonObjectBuilder metadata = Json.createObjectBuilder();
+    u.metadata().forEach(metadata::add);
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("object", "user")
+        .add("id", u.id())
+        .add("email", u.email())
+        .add("email_verified", u.emailVerified());
+    nullable(b, "first_name", u.firstName());
+    nullable(b, "last_name", u.lastName());
+    nullable(b, "profile_picture_url", u.profilePictureUrl());
+    nullable(b, "last_sign_in_at", u.lastSignInAt() == null ? null : timestamp(u.lastSignInAt()));
+    nullable(b, "external_id", u.externalId());
+    b.add("metadata", metadata);
+    nullable(b, "locale", u.locale());
+    return b.add("created_at", timestamp(u.createdAt()))
+        .add("updated_at", timestamp(u.updatedAt()))
+        .build();
+  }
+
+  static JsonObject impersonator(Impersonator i) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("email", i.email());
+    nullable(b, "reason", i.reason());
+    return b.build();
+  }
+
+  static String timestamp(Instant instant) {
+    return TIMESTAMP.format(instant);
+  }
+
+  static void nullable(JsonObjectBuilder b, String key, String value) {
+    if (value == null) {
+      b.addNull(key);
+    } else {
+      b.add(key, value);
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package io.github.authkitservlet.emulator.data;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a seed file. The schema is the official WorkOS emulator's ({@code users},
+ * {@code organizations} with {@code memberships} by email, {@code roles}, {@code permissions})
+ * plus {@code clients}. Problems are reported with the JSON path of the bad value, all at once.
+ */
+public final class SeedReader {
+
+  /** The default client: any loopback redirect URI, logout back to any loopback URL. */
+  public static final String DEFAULT_CLIENT_ID = "client_emulate";
+  public static final String DEFAULT_API_KEY = "sk_test_default";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Set<String> TOP_LEVEL = Set.of("users", "organizations", "roles", "permissions", "clients",
+      "connections", "invitations", "webhookEndpoints", "apiKeys");
+
+  private final Instant now;
+  private final List<String> problems = new ArrayList<>();
+
+  private SeedReader(Instant now) {
+    this.now = now;
+  }
+
+  public static Seed read(String json, Instant now) {
+    return new SeedReader(now).parse(json);
+  }
+
+  /** The built-in seed: Example Corp with Ada (member) and Grace (admin). */
+  public static Seed defaultSeed(Instant now) {
+    try (InputStream in = SeedReader.class.getResourceAsStream("default-seed.json")) {
+      if (in == null) {
+        throw new IllegalStateException("default-seed.json is missing from the emulator jar");
+      }
+      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), now);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the default seed", e);
+    }
+  }
+
+  public static Client defaultClient() {
+    return new Client(DEFAULT_CLIENT_ID, List.of(DEFAULT_API_KEY),
+        List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
+        List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
+        "http://localhost:8080/");
+  }
+
+  private Seed parse(String json) {
+    JsonObject root;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      JsonValue value = reader.readValue();
+      if (!(value instanceof JsonObject object)) {
+        throw new IllegalArgumentException("Invalid seed: the top level must be a JSON object");
+      }
+      root = object;
+    } catch (JsonException e) {
+      throw new IllegalArgumentException("Invalid seed: not valid JSON (" + e.getMessage() + ")", e);
+    }
+    for (String key : root.keySet()) {
+      if (!TOP_LEVEL.contains(key)) {
+        problems.add(key + ": unknown section; known: " + new java.util.TreeSet<>(TOP_LEVEL));
+      }
+    }
+    List<User> users = users(array(root, "users", "users"));
+    Map<String, String> idByEmail = new HashMap<>();
+    users.forEach(u -> idByEmail.put(u.email().toLowerCase(Locale.ROOT), u.id()));
+    List<Role> roles = roles(array(root, "roles", "roles"));
+    Set<String> roleSlugs = new HashSet<>();
+    roles.forEach(r -> roleSlugs.add(r.slug()));
+    List<Organization> orgs = organizations(array(root, "organizations", "organizations"), idByEmail, roleSlugs);
+    array(root, "permissions", "permissions"); // descriptive only: roles carry the slugs tokens use
+    List<Client> clients = clients(array(root, "clients", "clients"));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid seed:\n  " + String.join("\n  ", problems));
+    }
+    return new Seed(users, orgs, roles, clients.isEmpty() ? List.of(defaultClient()) : clients);
+  }
+
+  private List<User> users(List<JsonObject> items) {
+    List<User> users = new ArrayList<>();
+    Set<String> emails = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject u = items.get(i);
+      String at = "users[" + i + "]";
+      String email = string(u, "email", at);
+      if (email == null || !EMAIL.matcher(email.trim()).matches()) {
+        problems.add(at + ".email: required, a valid email address");
+        continue;
+      }
+      email = email.trim();
+      if (!emails.add(email.toLowerCase(Locale.ROOT))) {
+        problems.add(at + ".email: must be unique across users");
+      }
+      String id = id(u, at, "user", email.toLowerCase(Locale.ROOT));
+      if (!ids.add(id)) {
+        problems.add(at + ".id: must be unique across users");
+      }
+      Impersonator impersonator = null;
+      if (u.containsKey("impersonator") && u.get("impersonator") instanceof JsonObject imp) {
+        String impEmail = string(imp, "email", at + ".impersonator");
+        if (impEmail == null) {
+          problems.add(at + ".impersonator.email: required");
+        }
+        impersonator = new Impersonator(impEmail, string(imp, "reason", at + ".impersonator"));
+      } else if (u.containsKey("impersonator") && u.get("impersonator") != JsonValue.NULL) {
+        problems.add(at + ".impersonator: must be an object {email, reason}");
+      }
+      Boolean verified = bool(u, "email_verified", at);
+      users.add(new User(id, email, string(u, "password", at), string(u, "first_name", at),
+          string(u, "last_name", at), verified == null || verified, string(u, "profile_picture_url", at),
+          string(u, "external_id", at), stringMap(u, "metadata", at), string(u, "locale", at), impersonator,
+          now, now, null));
+    }
+    return users;
+  }
+
+  private List<Role> roles(List<JsonObject> items) {
+    List<Role> roles = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject r = items.get(i);
+      String at = "roles[" + i + "]";
+      String slug = string(r, "slug", at);
+      if (slug == null) {
+        problems.add(at + ".slug: required");
+        continue;
+      }
+      String name = string(r, "name", at);
+      roles.add(new Role(slug, name == null ? slug : name, strings(r, "permissions", at)));
+    }
+    return roles;
+  }
+
+  private List<Organization> organizations(List<JsonObject> items, Map<String, String> idByEmail,
+      Set<String> roleSlugs) {
+    List<Organization> orgs = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject o = items.get(i);
+      String at = "organizations[" + i + "]";
+      String name = string(o, "name", at);
+      if (name == null) {
+        problems.add(at + ".name: required");
+        continue;
+      }
+      String id = id(o, at, "org", name);
+      List<Membership> memberships = new ArrayList<>();
+      List<JsonObject> ms = array(o, "memberships", at + ".memberships");
+      for (int m = 0; m < ms.size(); m++) {
+        JsonObject mo = ms.get(m);
+        String mat = at + ".memberships[" + m + "]";
+        String email = string(mo, "email", mat);
+        String userId = email == null ? null : idByEmail.get(email.trim().toLowerCase(Locale.ROOT));
+        if (userId == null) {
+          problems.add(mat + ".email: required, the email of a user defined in users");
+          continue;
+        }
+        List<String> roles = new ArrayList<>();
+        String role = string(mo, "role", mat);
+        if (role != null) {
+          roles.add(role);
+        }
+        strings(mo, "roles", mat).stream().filter(r -> !roles.contains(r)).forEach(roles::add);
+        if (roles.isEmpty()) {
+          roles.add("member");
+        }
+        for (String r : roles) {
+          if (!roleSlugs.contains(r) && !r.equals("member")) {
+            problems.add(mat + ".role: '" + r + "' is not defined in roles");
+          }
+        }
+        String status = string(mo, "status", mat);
+        if (status != null && !List.of("active", "inactive", "pending").contains(status)) {
+          problems.add(mat + ".status: must be \"active\", \"inactive\" or \"pending\"");
+        }
+        memberships.add(new Membership(userId, id, roles, status == null ? "active" : status));
+      }
+      orgs.add(new Organization(id, name, strings(o, "entitlements", at), strings(o, "feature_flags", at),
+          memberships));
+    }
+    return orgs;
+  }
+
+  private List<Client> clients(List<JsonObject> items) {
+    List<Client> clients = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject c = items.get(i);
+      String at = "clients[" + i + "]";
+      String clientId = string(c, "client_id", at);
+      if (clientId == null || !ID.matcher(clientId).matches()) {
+        problems.add(at + ".client_id: required, letters, digits, '_' or '-'");
+        continue;
+      }
+      List<String> keys = strings(c, "api_keys", at);
+      if (keys.isEmpty()) {
+        problems.add(at + ".api_keys: at least one API key is required");
+      }
+      List<String> redirects = strings(c, "redirect_uris", at);
+      if (redirects.isEmpty()) {
+        problems.add(at + ".redirect_uris: at least one redirect URI is required");
+      }
+      String homepage = string(c, "homepage", at);
+      if (homepage != null && !Client.isCleanAbsoluteUri(homepage)) {
+        problems.add(at + ".homepage: must be an absolute http(s) URL");
+      }
+      clients.add(new Client(clientId, keys, redirects, strings(c, "logout_uris", at),
+          homepage == null ? "http://localhost:8080/" : homepage));
+    }
+    return clients;
+  }
+
+  private String id(JsonObject o, String at, String prefix, String naturalKey) {
+    String id = string(o, "id", at);
+    if (id == null) {
+      return Ids.stable(prefix, naturalKey);
+    }
+    if (!ID.matcher(id).matches()) {
+      problems.add(at + ".id: must be URL-safe (letters, digits, '_' or '-')");
+    }
+    return id;
+  }
+
+  private List<JsonObject> array(JsonObject o, String key, String at) {
+    JsonValue v = o.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return List.of();
+    }
+    if (!(v instanceof JsonArray arr)) {
+      problems.add(at + ": must be an array");
+      return List.of();
+    }
+    List<JsonObject> out = new ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      if (arr.get(i) instanceof JsonObject item) {
+        out.add(item);
+      } else {
+        problems.add(at + "[" + i + "]: must be an object");
+      }
+    }
+    return out;
+  }
+
+  private String string(JsonObject o, String key, String at) {
+    JsonValue v = o.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString().isBlank() ? null : s.getString();
+    }
+    problems.add(at + "." + key + ": must be a string");
+    return null;
+  }
+
+  private Boolean bool(JsonObject o, String key, String at) {
+    JsonValue v = o.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+      return v == JsonValue.TRUE;
+    }
+    problems.add(at + "." + key + ": must be true or false");
+    return null;
+  }
+
+  private List<String> strings(JsonObject o, String key, String at) {
+    JsonValue v = o.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (v instanceof JsonArray arr) {
+      for (JsonValue item : arr) {
+        if (item instanceof JsonString s) {
+          out.add(s.getString());
+        } else {
+          problems.add(at + "." + key + ": must be an array of strings");
+          return List.of();
+        }
+      }
+      return out;
+    }
+    problems.add(at + "." + key + ": must be an array of strings");
+    return List.of();
+  }
+
+  private Map<String, String> stringMap(JsonObject o, String key, String at) {
+    JsonValue v = o.get(key);
+    if (v == null || v == JsonValue.NULL) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    if (v instanceof JsonObject obj) {
+      obj.forEach((k, val) -> {
+        if (val instanceof JsonString s) {
+          out.put(k, s.getString());
+        } else {
+          problems.add(at + "." + key + "." + k + ": metadata values must be strings");
+        }
+      });
+      return out;
+    }
+    problems.add(at + "." + key + ": must be an object of strings");
+    return Map.of();
+  }
+}

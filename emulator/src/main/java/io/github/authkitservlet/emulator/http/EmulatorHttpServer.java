@@ -1,0 +1,166 @@
+package io.github.authkitservlet.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.authkitservlet.emulator.control.Counters;
+import io.github.authkitservlet.emulator.control.ErrorHook;
+import io.github.authkitservlet.emulator.control.ErrorHooks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JDK's HTTP server in front of a {@link Router}: reads bodies (with a size limit), applies
+ * error hooks, counts requests, and turns every failure into a WorkOS-shaped answer. A bug in a
+ * handler becomes a 500 {@code {"code":"server_error"}} with no stack trace in the body.
+ */
+public final class EmulatorHttpServer implements AutoCloseable {
+
+  /** WorkOS rejects big bodies long before this; ours only needs room for small JSON/forms. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Paths under this prefix are the test-control API: hooks never apply to them. */
+  public static final String CONTROL_PREFIX = "/_emulate/";
+
+  private static final Logger LOG = Logger.getLogger(EmulatorHttpServer.class.getName());
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Router router;
+  private final ErrorHooks hooks;
+  private final Counters counters;
+
+  public EmulatorHttpServer(InetSocketAddress address, Router router, ErrorHooks hooks, Counters counters)
+      throws IOException {
+    this.router = router;
+    this.hooks = hooks;
+    this.counters = counters;
+    this.server = HttpServer.create(address, 64);
+    AtomicInteger threads = new AtomicInteger();
+    // A bounded pool: hooks with a delay park a thread, so keep enough for a few slow calls.
+    this.executor = new ThreadPoolExecutor(4, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "authkit-emulator-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void serve(HttpExchange exchange) {
+    try (exchange) {
+      Response response;
+      try {
+        response = answer(exchange);
+      } catch (ApiException e) {
+        response = e.toResponse();
+      } catch (RuntimeException e) {
+        // Never leak internals to the client; the log has the cause for whoever runs the tests.
+        LOG.log(Level.WARNING, "emulator handler failed for " + exchange.getRequestMethod() + " "
+            + exchange.getRequestURI().getRawPath(), e);
+        response = ApiException.api(500, "server_error", "The WorkOS emulator hit an internal error.").toResponse();
+      }
+      write(exchange, response);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.FINE, "client went away", e);
+    }
+  }
+
+  private Response answer(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path;
+    try {
+      path = new URI(exchange.getRequestURI().toString()).getPath();
+    } catch (URISyntaxException e) {
+      throw ApiException.badRequest("Malformed request URI.");
+    }
+    if (path == null || path.isEmpty()) {
+      path = "/";
+    }
+    counters.increment("requests");
+    if (!path.startsWith(CONTROL_PREFIX)) {
+      Optional<ErrorHook> hook = hooks.take(method, path);
+      if (hook.isPresent()) {
+        Response injected = injected(hook.get());
+        if (injected != null) {
+          drain(exchange.getRequestBody());
+          return injected;
+        }
+      }
+    }
+    byte[] body = readBody(exchange.getRequestBody());
+    Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(), body, Map.of());
+    return router.dispatch(request);
+  }
+
+  private static Response injected(ErrorHook hook) {
+    if (!hook.delay().isZero()) {
+      try {
+        Thread.sleep(hook.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (hook.status() == 0) {
+      return null;
+    }
+    String body = hook.body() != null ? hook.body()
+        : "{\"code\":\"emulated_error\",\"message\":\"Error injected by the WorkOS emulator.\"}";
+    return Response.text(hook.status(), "application/json", body);
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw ApiException.api(413, "payload_too_large",
+          "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+    }
+    return bytes;
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    in.skip(MAX_BODY_BYTES);
+  }
+
+  private static void write(HttpExchange exchange, Response response) throws IOException {
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.getResponseHeaders().set("X-WorkOS-Emulator", "true");
+    boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    if (response.status() == 413) {
+      // The rest of an oversized body is never read: tell the client this connection is done.
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
+    exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+    if (!noBody) {
+      exchange.getResponseBody().write(response.body());
+    }
+  }
+}

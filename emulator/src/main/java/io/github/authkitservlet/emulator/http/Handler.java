@@ -1,0 +1,7 @@
+package io.github.authkitservlet.emulator.http;
+
+/** Answers one route. Throw {@link ApiException} for a WorkOS-shaped error. */
+@FunctionalInterface
+public interface Handler {
+  Response handle(Request request);
+}
