@@ -1,0 +1,2 @@
+/** Helpers for the sample's JSP pages. */
+package io.github.authkitservlet.sample.web;

@@ -1,0 +1,184 @@
+package io.github.authkitservlet.sample.it;
+
+import static io.github.authkitservlet.sample.it.Visitor.last;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.authkitservlet.emulator.AuthKitEmulator;
+import io.github.authkitservlet.sample.it.Visitor.Page;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample's flows over real HTTP, the same on every container: a subclass deploys the sample WAR
+ * with Arquillian and says where it is; WorkOS is a real {@link AuthKitEmulator} on a random port.
+ */
+abstract class SampleFlowsContract {
+
+  static final String PASSWORD = "authkit-demo";
+  private static Jsonb jsonb;
+
+  /** The running emulator the deployment points at. */
+  abstract AuthKitEmulator workos();
+
+  /** The deployed sample's root, on localhost, ending with "/". */
+  abstract URI app();
+
+  private Visitor visitor;
+
+  @BeforeAll
+  static void createJsonb() {
+    jsonb = JsonbBuilder.create();
+  }
+
+  @AfterAll
+  static void closeJsonb() throws Exception {
+    jsonb.close();
+  }
+
+  @BeforeEach
+  void freshVisitorAndEmulator() {
+    workos().reset();
+    visitor = new Visitor();
+  }
+
+  URI page(String relative) {
+    return app().resolve(relative);
+  }
+
+  @Test
+  void homeIsPublicAndSaysSignedOut() throws Exception {
+    Page home = visitor.get(page(""));
+
+    assertEquals(200, home.status(), home.body());
+    assertEquals("AuthKit example", home.html().title());
+    assertEquals("You are signed out.", home.text("who"));
+    assertEquals("Sign in", home.text("sign-in-link"));
+    assertEquals("Sign up", home.text("sign-up-link"));
+    assertEquals("Sign out", home.text("sign-out-link"));
+  }
+
+  @Test
+  void dashboardSendsSignedOutVisitorsToLoginWithTheReturnPath() throws Exception {
+    Page dashboard = visitor.get(page("dashboard?tab=profile"));
+
+    assertEquals(302, dashboard.status(), dashboard.body());
+    URI login = dashboard.location();
+    assertEquals(SampleWar.CONTEXT_PATH + "/login", login.getPath());
+    assertTrue(login.getQuery().contains("returnTo=") && login.getQuery().contains("dashboard?tab=profile"),
+        "return path kept: " + login);
+
+    Page toWorkOs = visitor.get(login);
+    assertEquals(302, toWorkOs.status(), toWorkOs.body());
+    URI authorize = toWorkOs.location();
+    assertEquals(workos().port(), authorize.getPort());
+    assertEquals("/user_management/authorize", authorize.getPath());
+    assertTrue(authorize.getQuery().contains("provider=authkit"), authorize.toString());
+    assertTrue(authorize.getQuery().contains("code_challenge_method=S256"), authorize.toString());
+  }
+
+  @Test
+  void apiAnswers401JsonWhenSignedOut() throws Exception {
+    Page me = visitor.get(page("api/me"));
+
+    assertEquals(401, me.status(), me.body());
+    assertTrue(me.header("Content-Type").orElse("").startsWith("application/json"), me.headers().toString());
+    assertTrue(me.header("WWW-Authenticate").isPresent(), "WWW-Authenticate on a 401");
+    Map<?, ?> body = jsonb.fromJson(me.body(), Map.class);
+    assertEquals("unauthenticated", body.get("error"));
+  }
+
+  @Test
+  void adaSignsInSeesHerDashboardAndApiButNotAdmin() throws Exception {
+    List<Visitor.Page> hops = visitor.signIn(page("dashboard"), "ada@example.com", PASSWORD);
+
+    Page dashboard = last(hops);
+    assertEquals(page("dashboard"), dashboard.uri(), "back where she started");
+    assertEquals(200, dashboard.status(), dashboard.body());
+    assertEquals("Ada Lovelace", dashboard.text("user-name"));
+    assertEquals("ada@example.com", dashboard.text("email"));
+    assertEquals("member", dashboard.text("role"));
+    assertTrue(dashboard.text("organization").startsWith("org_"), dashboard.text("organization"));
+    assertEquals("no-store", dashboard.header("Cache-Control").orElse(""), "authenticated pages are not cached");
+    assertEquals(1, workos().counter("grant.authorization_code"));
+
+    Page home = visitor.get(page(""));
+    assertEquals("Signed in as Ada Lovelace (ada@example.com)", home.text("who"));
+
+    Page me = visitor.get(page("api/me"));
+    assertEquals(200, me.status(), me.body());
+    Map<?, ?> json = jsonb.fromJson(me.body(), Map.class);
+    assertEquals("ada@example.com", json.get("email"));
+    assertEquals("Ada Lovelace", json.get("name"));
+    assertEquals("member", json.get("role"));
+    assertTrue(!me.body().contains("accessToken") && !me.body().contains("refresh"), "no tokens in /api/me");
+
+    Page admin = visitor.get(page("admin"));
+    assertEquals(403, admin.status(), admin.body());
+    assertTrue(!admin.body().contains("Only admins see this page"), admin.body());
+  }
+
+  @Test
+  void graceIsAnAdmin() throws Exception {
+    Page admin = last(visitor.signIn(page("admin"), "grace@example.com", PASSWORD));
+
+    assertEquals(page("admin"), admin.uri());
+    assertEquals(200, admin.status(), admin.body());
+    assertTrue(admin.text("admin-welcome").startsWith("Only admins see this page. You are Grace Hopper"),
+        admin.text("admin-welcome"));
+    assertTrue(admin.text("admin-welcome").contains("request.isUserInRole(\"admin\") is true"),
+        "the servlet API sees the WorkOS role: " + admin.text("admin-welcome"));
+
+    Page dashboard = visitor.get(page("dashboard"));
+    assertEquals("admin", dashboard.text("role"));
+    assertTrue(dashboard.text("permissions").contains("reports:read"), dashboard.text("permissions"));
+  }
+
+  @Test
+  void signOutEndsTheSessionHereAndAtWorkOs() throws Exception {
+    visitor.signIn(page("dashboard"), "ada@example.com", PASSWORD);
+    assertEquals(200, visitor.get(page("api/me")).status());
+
+    List<Page> hops = visitor.open(page("logout"));
+
+    assertTrue(hops.stream().anyMatch(hop -> hop.uri().getPort() == workos().port()
+        && hop.uri().getPath().equals("/user_management/sessions/logout")), "went through WorkOS logout: "
+        + hops.stream().map(Page::uri).toList());
+    Page home = last(hops);
+    assertEquals(200, home.status(), home.body());
+    assertEquals(app().getPath(), home.uri().getPath(), "returned to the application's root");
+    assertEquals("You are signed out.", home.text("who"));
+    assertEquals(401, visitor.get(page("api/me")).status());
+    assertEquals(302, visitor.get(page("dashboard")).status());
+  }
+
+  @Test
+  void signUpOpensTheSignUpScreen() throws Exception {
+    Page signUp = last(visitor.open(page("sign-up")));
+
+    assertEquals(workos().port(), signUp.uri().getPort());
+    assertTrue(signUp.uri().getQuery().contains("screen_hint=sign-up"), signUp.uri().toString());
+    assertEquals("Sign up", signUp.text("sign-up"));
+  }
+
+  @Test
+  void anExpiredAccessTokenIsRefreshedWithoutSigningInAgain() throws Exception {
+    visitor.signIn(page("dashboard"), "ada@example.com", PASSWORD);
+
+    workos().advanceClock(Duration.ofMinutes(10)); // the 5-minute access token has expired
+    Page dashboard = visitor.get(page("dashboard"));
+
+    assertEquals(200, dashboard.status(), dashboard.body());
+    assertEquals("Ada Lovelace", dashboard.text("user-name"));
+    assertEquals(1, workos().counter("grant.refresh_token"));
+    assertTrue(dashboard.header("Set-Cookie").orElse("").startsWith("wos-session="), "resealed session cookie");
+  }
+}
