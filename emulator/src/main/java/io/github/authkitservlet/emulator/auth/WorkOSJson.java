@@ -29,6 +29,7 @@ final class WorkOSJson {
         .add("email_verified", u.emailVerified());
     nullable(b, "first_name", u.firstName());
     nullable(b, "last_name", u.lastName());
+    nullable(b, "name", u.fullName());
     nullable(b, "profile_picture_url", u.profilePictureUrl());
     nullable(b, "last_sign_in_at", u.lastSignInAt() == null ? null : timestamp(u.lastSignInAt()));
     nullable(b, "external_id", u.externalId());
