@@ -2,11 +2,11 @@ package io.github.authkitservlet.session;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +23,12 @@ final class BoundedJson {
   static final int MAX_DEPTH = 16;
 
   private final JsonProvider provider;
-  private final JsonReaderFactory readers;
+  private final JsonParserFactory parsers;
 
   BoundedJson(JsonProvider provider) {
     this.provider = provider;
     // Parsson's own limits; other providers ignore unknown keys, and depthOk() covers them.
-    this.readers = provider.createReaderFactory(Map.of(
+    this.parsers = provider.createParserFactory(Map.of(
         "org.eclipse.parsson.maxDepth", MAX_DEPTH,
         "org.eclipse.parsson.rejectDuplicateKeys", true));
   }
@@ -42,10 +42,14 @@ final class BoundedJson {
     if (text == null || text.length() > MAX_LENGTH || !depthOk(text)) {
       return Optional.empty();
     }
-    try (JsonReader reader = readers.createReader(new StringReader(text))) {
-      JsonValue value = reader.readValue();
-      return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
-    } catch (JsonException | IllegalStateException | IllegalArgumentException e) {
+    try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        return Optional.empty();
+      }
+      JsonObject object = parser.getObject();
+      // JsonReader accepts trailing text after the value; a sealed payload never has any.
+      return parser.hasNext() ? Optional.empty() : Optional.of(object);
+    } catch (JsonException | IllegalStateException | IllegalArgumentException | java.util.NoSuchElementException e) {
       return Optional.empty();
     }
   }
