@@ -15,8 +15,8 @@ public final class ReturnPaths {
   public static final int MAX_LENGTH = 2048;
   /** Where a rejected candidate goes. */
   public static final String FALLBACK = "/";
-  /** {@code %25252F}... nested deeper than this is never legitimate. */
-  private static final int MAX_DECODE_ROUNDS = 3;
+  /** Three layers of encoding ({@code %25252F}) are decoded and checked; deeper is never legitimate. */
+  private static final int MAX_DECODE_ROUNDS = 4;
 
   private ReturnPaths() {}
 
