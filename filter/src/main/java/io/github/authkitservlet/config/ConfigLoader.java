@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ConfigLoader {
 
   static final int MIN_PASSWORD_LENGTH = 32;
+  static final long MAX_COOKIE_AGE_SECONDS = 400L * 24 * 3600;
 
   // RFC 6265 cookie-name = token (RFC 7230 tchar).
   private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,128}");
@@ -43,7 +44,8 @@ final class ConfigLoader {
       throw new ConfigException(Setting.COOKIE_NAME,
           "must be a cookie name token (letters, digits and !#$%&'*+-.^_`|~, at most 128), got '" + cookieName + "'");
     }
-    long maxAge = longIn(Setting.COOKIE_MAX_AGE, 1, Long.MAX_VALUE / 1000, "seconds");
+    // Browsers cap cookie lifetimes at 400 days: a longer Max-Age would silently not be honoured.
+    long maxAge = longIn(Setting.COOKIE_MAX_AGE, 1, MAX_COOKIE_AGE_SECONDS, "seconds; browsers cap cookies at 400 days");
     Optional<String> cookieDomain = source.get(Setting.COOKIE_DOMAIN.key());
     if (cookieDomain.isPresent() && !COOKIE_DOMAIN.matcher(cookieDomain.get()).matches()) {
       throw new ConfigException(Setting.COOKIE_DOMAIN,
