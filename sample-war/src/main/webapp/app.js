@@ -1,9 +1,6 @@
 // Calls the sample's JSON API with the session cookie. Signed out, the AuthKit filter answers
 // 401 JSON (never a redirect) because /api/* is declared in its api-paths.
 (async function showMe() {
-  // Come back to this page after signing in (the return path must be a path on this site).
-  document.getElementById('sign-in-link').href =
-    'login?returnTo=' + encodeURIComponent(window.location.pathname);
   const status = document.getElementById('status');
   const me = document.getElementById('me');
   try {

@@ -6,25 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Started by {@code mvn -Prun-sample} (and {@code -Prun-sample-payara}) next to the container: runs the
+ * The sample's one-command run ({@code mvn -Prun-sample}, {@code mvn -Prun-sample-payara}): starts the
  * AuthKit emulator on port 4100 unless real WorkOS settings are in the environment, waits until the
- * sample answers, then prints where it is and how to sign in. Maven stops this process on Ctrl-C.
+ * sample answers, and prints where it is and how to sign in. With {@code --payara-jar} it also runs
+ * Payara Micro with the WAR as a child process. Ctrl-C stops everything it started.
  *
- * <p>Arguments: {@code --emulator-port 4100 --app-url http://localhost:8080/ --container Tomcat}. The
- * {@code workos.*} system properties it prints are the ones the sample's pom passes to the container.
+ * <p>Arguments: {@code --emulator-port 4100 --app-url http://localhost:8080/ --container Tomcat
+ * --workos-options "-Dworkos.api-key=... ..."} and, for Payara, {@code --payara-jar target/payara-micro.jar
+ * --war target/authkit-servlet-sample.war --http-port 8080}. The {@code --workos-options} are the demo
+ * settings the sample's pom passes to the container (empty when WORKOS_API_KEY is set).
  */
 public final class DemoLauncher {
 
   private static final Duration APP_START_TIMEOUT = Duration.ofMinutes(5);
-  private static final List<String> SHOWN_SETTINGS = List.of(
-      "workos.api-key", "workos.client-id", "workos.redirect-uri", "workos.cookie-password",
-      "workos.api-hostname", "workos.api-port", "workos.api-https");
 
   private DemoLauncher() {}
 
@@ -32,6 +36,8 @@ public final class DemoLauncher {
     int emulatorPort = Integer.parseInt(option(args, "--emulator-port", "4100"));
     URI appUrl = URI.create(option(args, "--app-url", "http://localhost:8080/"));
     String container = option(args, "--container", "Tomcat");
+    List<String> workosOptions = Arrays.stream(option(args, "--workos-options", "").trim().split("\\s+"))
+        .filter(option -> option.startsWith("-Dworkos.")).toList();
 
     boolean realWorkOs = !isBlank(System.getenv("WORKOS_API_KEY"));
     AuthKitEmulator emulator = null;
@@ -44,27 +50,68 @@ public final class DemoLauncher {
         System.exit(2);
         return;
       }
-      AuthKitEmulator started = emulator;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "emulator-shutdown"));
     }
+    Process payara = null;
+    String payaraJar = option(args, "--payara-jar", null);
+    if (payaraJar != null) {
+      payara = startPayara(Path.of(payaraJar), Path.of(option(args, "--war", "")),
+          option(args, "--http-port", "8080"), workosOptions);
+    }
+    stopOnExit(emulator, payara);
 
-    boolean up = waitUntilAnswering(appUrl);
-    System.out.println(banner(container, appUrl, emulator, up));
-    if (emulator != null) {
+    boolean up = waitUntilAnswering(appUrl, payara);
+    System.out.println(banner(container, appUrl, emulator, workosOptions, up));
+    if (payara != null) {
+      int exit = payara.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("Payara Micro stopped with exit code " + exit + ": see its log above");
+      }
+    } else if (emulator != null) {
       // Keep the emulator running until Maven (Ctrl-C) destroys this process.
       new CountDownLatch(1).await();
     }
   }
 
-  static String banner(String container, URI appUrl, AuthKitEmulator emulator, boolean up) {
+  /** Payara Micro in its own JVM with the WAR as the root application; its output goes to ours. */
+  private static Process startPayara(Path jar, Path war, String port, List<String> workosOptions)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(workosOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--nocluster", "--port", port, "--contextroot", "/",
+        "--deploy", war.toString()));
+    return new ProcessBuilder(command).inheritIO().start();
+  }
+
+  private static void stopOnExit(AuthKitEmulator emulator, Process payara) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (payara != null && payara.isAlive()) {
+        payara.destroy();
+        try {
+          if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+            payara.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          payara.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (emulator != null) {
+        emulator.close();
+      }
+    }, "sample-shutdown"));
+  }
+
+  static String banner(String container, URI appUrl, AuthKitEmulator emulator, List<String> workosOptions,
+      boolean up) {
     StringBuilder text = new StringBuilder("\n");
     String rule = "=".repeat(78) + "\n";
     text.append(rule);
     if (up) {
       text.append(" AuthKit example is running on ").append(container).append(": ").append(appUrl).append('\n');
     } else {
-      text.append(" AuthKit example did not answer at ").append(appUrl).append(" within ")
-          .append(APP_START_TIMEOUT.toMinutes()).append(" minutes: see the container's log above.\n");
+      text.append(" AuthKit example did not answer at ").append(appUrl)
+          .append(": see the container's log above.\n");
     }
     if (emulator != null) {
       text.append(" WorkOS: the bundled AuthKit EMULATOR at ").append(emulator.baseUrl())
@@ -72,15 +119,16 @@ public final class DemoLauncher {
           .append(" Sign in with (password authkit-demo):\n")
           .append("   ada@example.com    Ada Lovelace, role member\n")
           .append("   grace@example.com  Grace Hopper, role admin (can open /admin)\n")
-          .append(" Demo settings passed to the container (sample-war/pom.xml, profile sample-emulator-settings):\n");
-      for (String name : SHOWN_SETTINGS) {
-        String value = System.getProperty(name);
-        if (value != null) {
-          text.append("   ").append(name).append(" = ")
-              .append(name.equals("workos.cookie-password")
-                  ? "(a demo value, " + value.length() + " characters)" : value)
-              .append('\n');
-        }
+          .append(" Demo settings given to the container (sample-war/pom.xml, profile sample-emulator-settings):\n");
+      for (String option : workosOptions) {
+        String setting = option.substring("-D".length());
+        int equals = setting.indexOf('=');
+        String name = equals < 0 ? setting : setting.substring(0, equals);
+        String value = equals < 0 ? "" : setting.substring(equals + 1);
+        text.append("   ").append(name).append(" = ")
+            .append(name.equals("workos.cookie-password")
+                ? "(a demo value, " + value.length() + " characters)" : value)
+            .append('\n');
       }
       text.append(" To use real WorkOS instead, set WORKOS_API_KEY, WORKOS_CLIENT_ID, WORKOS_REDIRECT_URI and\n")
           .append(" WORKOS_COOKIE_PASSWORD and run the same command: no emulator is started then.\n");
@@ -94,11 +142,11 @@ public final class DemoLauncher {
   }
 
   /** Polls the sample's home page until the container answers (any HTTP status below 500). */
-  private static boolean waitUntilAnswering(URI appUrl) throws InterruptedException {
+  private static boolean waitUntilAnswering(URI appUrl, Process container) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request = HttpRequest.newBuilder(appUrl).timeout(Duration.ofSeconds(5)).GET().build();
     Instant deadline = Instant.now().plus(APP_START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
+    while (Instant.now().isBefore(deadline) && (container == null || container.isAlive())) {
       try {
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
           return true;

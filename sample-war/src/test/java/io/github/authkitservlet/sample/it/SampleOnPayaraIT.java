@@ -18,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SampleOnPayaraIT extends SampleFlowsContract {
 
   // Started before Arquillian deploys: the deployment's web.xml needs its port.
-  private static final AuthKitEmulator WORKOS = AuthKitEmulator.builder().port(0).start();
+  private static final AuthKitEmulator WORKOS = AuthKitEmulator.builder()
+      .port(0)
+      .accessTokenLifetime(SampleFlowsContract.ACCESS_TOKEN_LIFETIME)
+      .start();
 
   @ArquillianResource
   private URL deployment;

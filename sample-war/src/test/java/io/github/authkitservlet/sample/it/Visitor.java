@@ -120,6 +120,7 @@ final class Visitor {
     Map<String, String> fields = fieldsOf(form);
     fields.put("email", email);
     fields.put("password", password);
+    pressed(html, "sign-in", fields);
     List<Page> hops = follow(post(URI.create(form.absUrl("action")), fields));
     Page landed = last(hops);
     Element organization = landed.html().selectFirst("input[name=organization_id]");
@@ -127,6 +128,7 @@ final class Visitor {
       FormElement chooser = formOf(landed.html(), null);
       Map<String, String> choice = fieldsOf(chooser);
       choice.put("organization_id", organization.val());
+      pressed(landed.html(), "continue", choice);
       hops.addAll(follow(post(URI.create(chooser.absUrl("action")), choice)));
     }
     return hops;
@@ -143,6 +145,15 @@ final class Visitor {
         : html.getElementById(fieldId).closest("form");
     assertTrue(form instanceof FormElement, "no form on the page:\n" + html.outerHtml());
     return (FormElement) form;
+  }
+
+  /** A browser sends the name and value of the submit button that was pressed. */
+  private static void pressed(Document html, String buttonId, Map<String, String> fields) {
+    Element button = html.getElementById(buttonId);
+    assertNotNull(button, "no button #" + buttonId + " on\n" + html.outerHtml());
+    if (button.hasAttr("name")) {
+      fields.put(button.attr("name"), button.val());
+    }
   }
 
   private static Map<String, String> fieldsOf(FormElement form) {
