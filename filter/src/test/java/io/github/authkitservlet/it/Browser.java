@@ -1,0 +1,210 @@
+package io.github.authkitservlet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A scripted browser over java.net.http: never follows redirects on its own, keeps cookies per
+ * origin the way a browser would (Max-Age=0 deletes), and can fill the emulator's sign-in form.
+ */
+final class Browser {
+
+  static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+  private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
+  private static final Pattern FIRST_ORG = Pattern.compile("name=\"organization_id\" id=\"[^\"]*\" value=\"([^\"]*)\"");
+
+  private final HttpClient http;
+  private final Map<String, Map<String, String>> cookiesByOrigin = new LinkedHashMap<>();
+
+  Browser(HttpClient http) {
+    this.http = http;
+  }
+
+  static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** A GET as a page navigation. */
+  HttpResponse<String> page(URI url) {
+    return send(HttpRequest.newBuilder(url).header("Accept", HTML).GET());
+  }
+
+  /** A GET as fetch()/XHR wanting JSON. */
+  HttpResponse<String> api(URI url) {
+    return send(HttpRequest.newBuilder(url).header("Accept", "application/json").GET());
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+    String cookieHeader = cookieHeader(built.uri());
+    if (!cookieHeader.isEmpty()) {
+      built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", cookieHeader).build();
+    }
+    try {
+      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      remember(built.uri(), response.headers().allValues("Set-Cookie"));
+      return response;
+    } catch (IOException e) {
+      throw new IllegalStateException("request to " + built.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Follows redirects like a browser until a non-redirect answer; returns it. */
+  HttpResponse<String> follow(HttpResponse<String> response) {
+    int hops = 0;
+    while (isRedirect(response.statusCode())) {
+      assertTrue(++hops < 10, "redirect loop: " + response.uri());
+      response = page(location(response));
+    }
+    return response;
+  }
+
+  static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307;
+  }
+
+  static URI location(HttpResponse<String> response) {
+    String location = response.headers().firstValue("Location")
+        .orElseThrow(() -> new AssertionError("no Location on " + response.statusCode() + " " + response.uri()));
+    return response.uri().resolve(location);
+  }
+
+  /**
+   * On the emulator's sign-in page: submits the credentials (and picks the first organization if
+   * asked). Returns the emulator's redirect to the application's callback, not yet followed.
+   */
+  HttpResponse<String> submitSignIn(HttpResponse<String> signInPage, String email, String password) {
+    assertEquals(200, signInPage.statusCode(), signInPage.body());
+    Map<String, String> fields = hiddenFields(signInPage.body());
+    fields.put("email", email);
+    fields.put("password", password);
+    fields.put("action", "sign-in");
+    HttpResponse<String> answer = post(formAction(signInPage), fields);
+    if (answer.statusCode() == 200 && answer.body().contains("organization_id")) {
+      Map<String, String> choice = hiddenFields(answer.body());
+      Matcher org = FIRST_ORG.matcher(answer.body());
+      assertTrue(org.find(), answer.body());
+      choice.put("organization_id", org.group(1));
+      answer = post(formAction(answer), choice);
+    }
+    assertTrue(isRedirect(answer.statusCode()), "sign-in did not redirect: " + answer.statusCode() + answer.body());
+    return answer;
+  }
+
+  HttpResponse<String> post(URI url, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", HTML)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Optional<String> cookie(URI origin, String name) {
+    return Optional.ofNullable(cookiesByOrigin.getOrDefault(originOf(origin), Map.of()).get(name));
+  }
+
+  void setCookie(URI origin, String name, String value) {
+    cookiesByOrigin.computeIfAbsent(originOf(origin), k -> new LinkedHashMap<>()).put(name, value);
+  }
+
+  void removeCookie(URI origin, String name) {
+    cookiesByOrigin.getOrDefault(originOf(origin), new LinkedHashMap<>()).remove(name);
+  }
+
+  Map<String, String> cookies(URI origin) {
+    return Map.copyOf(cookiesByOrigin.getOrDefault(originOf(origin), Map.of()));
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    }
+  }
+
+  /** The Set-Cookie line for {@code name} in a response, if any. */
+  static Optional<String> setCookie(HttpResponse<String> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
+  }
+
+  static List<String> setCookies(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie");
+  }
+
+  private URI formAction(HttpResponse<String> page) {
+    Matcher action = FORM_ACTION.matcher(page.body());
+    assertTrue(action.find(), "no form on " + page.uri());
+    return page.uri().resolve(unescape(action.group(1)));
+  }
+
+  private static Map<String, String> hiddenFields(String html) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(html);
+    while (hidden.find()) {
+      fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+    }
+    return fields;
+  }
+
+  private void remember(URI uri, List<String> setCookies) {
+    Map<String, String> jar = cookiesByOrigin.computeIfAbsent(originOf(uri), k -> new LinkedHashMap<>());
+    for (String line : setCookies) {
+      String pair = line.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      String name = pair.substring(0, eq).trim();
+      String value = pair.substring(eq + 1).trim();
+      if (line.contains("Max-Age=0")) {
+        jar.remove(name);
+      } else {
+        jar.put(name, value);
+      }
+    }
+  }
+
+  private String cookieHeader(URI uri) {
+    return cookiesByOrigin.getOrDefault(originOf(uri), Map.of()).entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String originOf(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+}

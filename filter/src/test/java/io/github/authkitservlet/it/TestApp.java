@@ -1,0 +1,100 @@
+package io.github.authkitservlet.it;
+
+import io.github.authkitservlet.AuthKitCallbackServlet;
+import io.github.authkitservlet.AuthKitFilter;
+import io.github.authkitservlet.AuthKitLoginServlet;
+import io.github.authkitservlet.AuthKitLogoutServlet;
+import io.github.authkitservlet.emulator.AuthKitEmulator;
+import io.github.authkitservlet.it.app.WhoAmIServlet;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The test web application: the filter jar (this module's compiled classes) in WEB-INF/lib, a
+ * servlet that prints the user, and a web.xml like the README's, pointed at the emulator.
+ */
+final class TestApp {
+
+  static final String CONTEXT = "/authkit-it";
+  static final String COOKIE_PASSWORD = "it-cookie-password-0123456789-abcdefghijkl";
+
+  private TestApp() {}
+
+  static WebArchive war(AuthKitEmulator emulator) {
+    JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
+        .importDirectory(new File("target/classes"))
+        .as(JavaArchive.class);
+    return ShrinkWrap.create(WebArchive.class, CONTEXT.substring(1) + ".war")
+        .addAsLibrary(filterJar)
+        .addClass(WhoAmIServlet.class)
+        .setWebXML(new StringAsset(webXml(emulator)));
+  }
+
+  static String webXml(AuthKitEmulator emulator) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+          <context-param><param-name>workos.api-key</param-name><param-value>%s</param-value></context-param>
+          <context-param><param-name>workos.client-id</param-name><param-value>%s</param-value></context-param>
+          <context-param><param-name>workos.redirect-uri</param-name><param-value>%s/callback</param-value></context-param>
+          <context-param><param-name>workos.cookie-password</param-name><param-value>%s</param-value></context-param>
+          <context-param><param-name>workos.api-hostname</param-name><param-value>localhost</param-value></context-param>
+          <context-param><param-name>workos.api-port</param-name><param-value>%d</param-value></context-param>
+          <context-param><param-name>workos.api-https</param-name><param-value>false</param-value></context-param>
+          <context-param><param-name>workos.http-read-timeout</param-name><param-value>2000</param-value></context-param>
+
+          <listener><listener-class>%s</listener-class></listener>
+
+          <filter>
+            <filter-name>AuthKit</filter-name>
+            <filter-class>%s</filter-class>
+            <init-param><param-name>public-paths</param-name><param-value>/public/*, /favicon.ico</param-value></init-param>
+            <init-param><param-name>api-paths</param-name><param-value>/api/*</param-value></init-param>
+          </filter>
+          <filter>
+            <filter-name>AuthKitAdmins</filter-name>
+            <filter-class>%7$s</filter-class>
+            <init-param><param-name>roles-allowed</param-name><param-value>admin</param-value></init-param>
+          </filter>
+          <filter>
+            <filter-name>AuthKitReports</filter-name>
+            <filter-class>%7$s</filter-class>
+            <init-param><param-name>permissions-required</param-name><param-value>reports:read</param-value></init-param>
+            <init-param><param-name>api-paths</param-name><param-value>/reports/api/*</param-value></init-param>
+          </filter>
+          <filter-mapping><filter-name>AuthKit</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+          <filter-mapping><filter-name>AuthKitAdmins</filter-name><url-pattern>/admin/*</url-pattern></filter-mapping>
+          <filter-mapping><filter-name>AuthKitReports</filter-name><url-pattern>/reports/*</url-pattern></filter-mapping>
+
+          <servlet><servlet-name>login</servlet-name><servlet-class>%s</servlet-class></servlet>
+          <servlet>
+            <servlet-name>signup</servlet-name><servlet-class>%8$s</servlet-class>
+            <init-param><param-name>screen-hint</param-name><param-value>sign-up</param-value></init-param>
+          </servlet>
+          <servlet><servlet-name>callback</servlet-name><servlet-class>%s</servlet-class></servlet>
+          <servlet><servlet-name>logout</servlet-name><servlet-class>%s</servlet-class></servlet>
+          <servlet><servlet-name>whoami</servlet-name><servlet-class>%s</servlet-class></servlet>
+          <servlet-mapping><servlet-name>login</servlet-name><url-pattern>/login</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>signup</servlet-name><url-pattern>/signup</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>callback</servlet-name><url-pattern>/callback</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>logout</servlet-name><url-pattern>/logout</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/whoami</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/api/*</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/admin/*</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/reports/*</url-pattern></servlet-mapping>
+          <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/public/*</url-pattern></servlet-mapping>
+        </web-app>
+        """.formatted(
+            emulator.apiKey(), emulator.clientId(), CONTEXT, COOKIE_PASSWORD, emulator.port(),
+            TestClockInstaller.class.getName(),
+            AuthKitFilter.class.getName(),
+            AuthKitLoginServlet.class.getName(),
+            AuthKitCallbackServlet.class.getName(),
+            AuthKitLogoutServlet.class.getName(),
+            WhoAmIServlet.class.getName());
+  }
+}
