@@ -48,7 +48,7 @@ public final class AuthKitConfigs {
       if (cached instanceof AuthKitConfig shared) {
         return shared;
       }
-      AuthKitConfig shared = AuthKitConfig.load(SettingSource.standard(key -> java.util.Optional.empty(), context));
+      AuthKitConfig shared = AuthKitConfig.load(SettingSource.standard(SettingSource.of(Map.of()), context));
       context.setAttribute(CONTEXT_ATTRIBUTE, shared);
       return shared;
     }

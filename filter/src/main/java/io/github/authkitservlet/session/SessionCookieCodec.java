@@ -1,8 +1,10 @@
 package io.github.authkitservlet.session;
 
 import jakarta.json.spi.JsonProvider;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public final class SessionCookieCodec {
     this.passwordsById = passwordsById(passwords);
     this.currentPassword = passwords.get(0);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.iron = new IronSeal(clock, new java.security.SecureRandom());
+    this.iron = new IronSeal(clock, new SecureRandom());
     this.json = new SessionJson(new BoundedJson(JsonProvider.provider()));
   }
 
@@ -82,6 +84,7 @@ public final class SessionCookieCodec {
       }
       byId.put(Integer.toString(i + 1), password);
     }
-    return java.util.Collections.unmodifiableMap(byId);
+    // Insertion order matters: after the seal's own id, passwords are tried in this order.
+    return Collections.unmodifiableMap(byId);
   }
 }
