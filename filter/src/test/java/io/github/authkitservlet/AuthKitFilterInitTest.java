@@ -1,0 +1,103 @@
+package io.github.authkitservlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.authkitservlet.config.AuthKitConfig;
+import io.github.authkitservlet.config.AuthKitConfigs;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Start-up failures of the filter: typo protection and configuration errors. */
+class AuthKitFilterInitTest {
+
+  private static final String PASSWORD = "a-cookie-password-that-is-long-enough-123";
+
+  private static ServletContext context(Map<String, String> contextParams) {
+    Map<String, Object> attributes = new HashMap<>();
+    return (ServletContext) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
+        new Class<?>[] {ServletContext.class}, (p, m, args) -> switch (m.getName()) {
+          case "getInitParameter" -> contextParams.get((String) args[0]);
+          case "getAttribute" -> attributes.get((String) args[0]);
+          case "setAttribute" -> attributes.put((String) args[0], args[1]);
+          case "hashCode" -> System.identityHashCode(p);
+          case "equals" -> p == args[0];
+          default -> throw new UnsupportedOperationException(m.getName());
+        });
+  }
+
+  private static FilterConfig filterConfig(String name, Map<String, String> initParams, ServletContext context) {
+    return (FilterConfig) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
+        new Class<?>[] {FilterConfig.class}, (p, m, args) -> switch (m.getName()) {
+          case "getFilterName" -> name;
+          case "getServletContext" -> context;
+          case "getInitParameter" -> initParams.get((String) args[0]);
+          case "getInitParameterNames" -> Collections.enumeration(initParams.keySet());
+          default -> throw new UnsupportedOperationException(m.getName());
+        });
+  }
+
+  private static Map<String, String> validContext() {
+    return Map.of(
+        "workos.api-key", "sk_test_secret_value_123",
+        "workos.client-id", "client_123",
+        "workos.redirect-uri", "/callback",
+        "workos.cookie-password", PASSWORD);
+  }
+
+  @Test
+  void anUnknownInitParamStopsStartupNamingItAndTheKnownOnes() {
+    ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
+        filterConfig("AuthKit", Map.of("roles-alowed", "admin"), context(validContext()))));
+    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, permissions-required,"
+        + " public-paths, roles-allowed, workos.*", e.getMessage());
+  }
+
+  @Test
+  void aConfigurationErrorStopsStartupWithTheSettingAndItsEnvVarButNoSecret() {
+    Map<String, String> params = new HashMap<>(validContext());
+    params.put("workos.cookie-password", "too-short-secret");
+    ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
+        filterConfig("AuthKit", Map.of(), context(params))));
+    assertTrue(e.getMessage().startsWith("AuthKit filter 'AuthKit' cannot start: "), e.getMessage());
+    assertTrue(e.getMessage().contains("workos.cookie-password"), e.getMessage());
+    assertTrue(e.getMessage().contains("WORKOS_COOKIE_PASSWORD"), e.getMessage());
+    assertFalse(e.getMessage().contains("too-short-secret"), e.getMessage());
+  }
+
+  @Test
+  void aBadPatternStopsStartupNamingTheInitParam() {
+    ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
+        filterConfig("AuthKit", Map.of("public-paths", "/ok/*, no-slash"), context(validContext()))));
+    assertTrue(e.getMessage().startsWith("init-param 'public-paths' on filter 'AuthKit': "), e.getMessage());
+  }
+
+  @Test
+  void aValidConfigurationStartsAndStops() throws Exception {
+    ServletContext context = context(validContext());
+    AuthKitFilter filter = new AuthKitFilter();
+    filter.init(filterConfig("AuthKit", Map.of("public-paths", "/public/*", "roles-allowed", "admin"), context));
+    // The filter and later components share one parsed configuration and one runtime.
+    AuthKitConfig shared = (AuthKitConfig) context.getAttribute(AuthKitConfigs.CONTEXT_ATTRIBUTE);
+    assertEquals("client_123", shared.clientId());
+    RuntimeRegistry registry = RuntimeRegistry.of(context);
+    AuthKitRuntime runtime = registry.acquire(shared);
+    assertSame(runtime, registry.acquire(shared));
+    registry.release(runtime);
+    registry.release(runtime);
+    filter.destroy();
+    AuthKitRuntime afterStop = registry.acquire(shared);
+    assertNotSame(runtime, afterStop, "the last user closed the old runtime");
+    registry.release(afterStop);
+  }
+}
