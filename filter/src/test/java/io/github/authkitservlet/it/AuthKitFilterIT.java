@@ -380,6 +380,34 @@ class AuthKitFilterIT {
     assertEquals(1, WORKOS.counter("grant.refresh_token"));
   }
 
+  @Test
+  void tokensSignedByARotatedKeyVerifyAfterARefetch() {
+    signIn("ada@example.com", "/whoami");
+    WORKOS.rotateSigningKey();
+    advance(Duration.ofMinutes(6));
+    long fetchesBefore = WORKOS.counter("jwks");
+
+    HttpResponse<String> refreshed = browser.api(app("/whoami"));
+    assertEquals(200, refreshed.statusCode(), refreshed.body());
+    assertTrue(Browser.setCookie(refreshed, SESSION).isPresent());
+    assertEquals(fetchesBefore + 1, WORKOS.counter("jwks"), "one refetch for the unknown key id");
+
+    HttpResponse<String> again = browser.api(app("/whoami"));
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(fetchesBefore + 1, WORKOS.counter("jwks"), "the new key is cached");
+  }
+
+  @Test
+  void requestsKeepWorkingWhileTheJwksEndpointIsDown() {
+    signIn("ada@example.com", "/whoami");
+    WORKOS.addErrorHook("GET", "/sso/jwks/*", 503, null, 0, Duration.ZERO);
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response = browser.api(app("/whoami"));
+      assertEquals(200, response.statusCode(), response.body());
+    }
+    assertTrue(Browser.setCookies(browser.api(app("/whoami"))).isEmpty(), "nothing cleared");
+  }
+
   // ---------------------------------------------------------------- callback errors
 
   @Test
