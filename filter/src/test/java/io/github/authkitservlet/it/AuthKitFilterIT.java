@@ -30,6 +30,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +51,9 @@ class AuthKitFilterIT {
   static final String PASSWORD = "authkit-demo";
   static final String SESSION = "wos-session";
   static final HttpClient HTTP = Browser.newClient();
+  static final LogCapture LOGS = LogCapture.install();
+  /** Every browser a test used, for the log check. */
+  final List<Browser> browsers = new ArrayList<>();
 
   @ArquillianResource
   URL base;
@@ -64,13 +68,29 @@ class AuthKitFilterIT {
   @AfterAll
   static void stopEmulator() {
     WORKOS.close();
+    LOGS.uninstall();
   }
 
   @BeforeEach
   void freshWorld() {
     WORKOS.reset();
     SharedTestClock.INSTANCE.reset();
-    browser = new Browser(HTTP);
+    LOGS.clear();
+    browser = newBrowser();
+  }
+
+  Browser newBrowser() {
+    Browser created = new Browser(HTTP);
+    browsers.add(created);
+    return created;
+  }
+
+  /** DESIGN.md §6.8: no API key, cookie password, token or cookie value in any log line. */
+  @AfterEach
+  void nothingSecretWasLogged() {
+    List<String> secrets = new ArrayList<>(List.of(WORKOS.apiKey(), TestApp.COOKIE_PASSWORD, "Fe26.2*", "eyJhbGci"));
+    browsers.forEach(b -> secrets.addAll(b.seenCookieValues()));
+    assertEquals(List.of(), LOGS.linesContainingAny(secrets));
   }
 
   URI app(String path) {
@@ -227,7 +247,7 @@ class AuthKitFilterIT {
     assertEquals(403, reports.statusCode());
     assertEquals("forbidden", Browser.json(reports).getString("error"));
 
-    browser = new Browser(HTTP);
+    browser = newBrowser();
     signIn("grace@example.com", "/whoami");
     HttpResponse<String> granted = browser.page(app("/admin/panel"));
     assertEquals(200, granted.statusCode(), granted.body());
@@ -297,7 +317,7 @@ class AuthKitFilterIT {
     String rotated = whoami().getString("accessTokenDigest");
 
     // Another tab still sends the old cookie a moment later.
-    Browser otherTab = new Browser(HTTP);
+    Browser otherTab = newBrowser();
     otherTab.setCookie(app("/"), SESSION, oldCookie);
     HttpResponse<String> straggler = otherTab.api(app("/whoami"));
     assertEquals(200, straggler.statusCode(), straggler.body());
@@ -313,7 +333,7 @@ class AuthKitFilterIT {
     assertEquals(200, browser.api(app("/whoami")).statusCode());
     advance(Duration.ofMinutes(1)); // past the short memory of recent rotations
 
-    Browser replay = new Browser(HTTP);
+    Browser replay = newBrowser();
     replay.setCookie(app("/"), SESSION, oldCookie);
     HttpResponse<String> page = replay.page(app("/whoami"));
     assertEquals(302, page.statusCode(), page.body());
@@ -426,7 +446,7 @@ class AuthKitFilterIT {
     assertEquals(302, login.statusCode());
     assertEquals(400, browser.page(app("/callback?code=abc&state=forged-state")).statusCode());
     assertEquals(400, browser.page(app("/callback?code=abc")).statusCode());
-    assertEquals(400, new Browser(HTTP).page(app("/callback?code=abc&state=x")).statusCode());
+    assertEquals(400, newBrowser().page(app("/callback?code=abc&state=x")).statusCode());
   }
 
   @Test
@@ -441,7 +461,7 @@ class AuthKitFilterIT {
     // Same link again: the flow cookie is gone, so the state no longer matches anything.
     assertEquals(400, browser.page(callback).statusCode());
     // Even with the flow cookie put back, WorkOS refuses the used code.
-    Browser attacker = new Browser(HTTP);
+    Browser attacker = newBrowser();
     attacker.setCookie(app("/"), flowName, flowValue);
     HttpResponse<String> replay = attacker.page(callback);
     assertEquals(400, replay.statusCode(), replay.body());
@@ -511,7 +531,7 @@ class AuthKitFilterIT {
     assertEquals(302, browser.page(app("/whoami")).statusCode(), "signed out in this browser");
 
     // A copy of the old cookie works until its access token expires, then the refresh is refused.
-    Browser copy = new Browser(HTTP);
+    Browser copy = newBrowser();
     copy.setCookie(app("/"), SESSION, oldCookie);
     advance(Duration.ofMinutes(6));
     HttpResponse<String> dead = copy.api(app("/whoami"));
@@ -527,7 +547,7 @@ class AuthKitFilterIT {
     assertEquals(302, logout.statusCode());
     assertTrue(Browser.location(logout).getRawQuery().contains("session_id=session_"), Browser.location(logout).toString());
 
-    HttpResponse<String> anonymous = new Browser(HTTP).page(app("/logout"));
+    HttpResponse<String> anonymous = newBrowser().page(app("/logout"));
     assertEquals(302, anonymous.statusCode());
     assertEquals(app("/"), Browser.location(anonymous));
   }
@@ -537,7 +557,7 @@ class AuthKitFilterIT {
   @Test
   void garbageCookiesAreNoSessionAndGetCleared() {
     for (String value : List.of("", "x", "Fe26.2*1*a*b*c*d*e*f", "Fe26.2**" + "A".repeat(3000), "%00%0d%0a")) {
-      Browser b = new Browser(HTTP);
+      Browser b = newBrowser();
       b.setCookie(app("/"), SESSION, value);
       HttpResponse<String> response = b.api(app("/whoami"));
       assertEquals(401, response.statusCode(), value + " -> " + response.body());

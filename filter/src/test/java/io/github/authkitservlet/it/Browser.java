@@ -36,6 +36,8 @@ final class Browser {
 
   private final HttpClient http;
   private final Map<String, Map<String, String>> cookiesByOrigin = new LinkedHashMap<>();
+  /** Every cookie value ever received, so tests can check none of them reached a log. */
+  private final java.util.Set<String> seenValues = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Browser(HttpClient http) {
     this.http = http;
@@ -144,6 +146,10 @@ final class Browser {
     return Map.copyOf(cookiesByOrigin.getOrDefault(originOf(origin), Map.of()));
   }
 
+  java.util.Set<String> seenCookieValues() {
+    return java.util.Set.copyOf(seenValues);
+  }
+
   static JsonObject json(HttpResponse<String> response) {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
@@ -185,6 +191,7 @@ final class Browser {
         jar.remove(name);
       } else {
         jar.put(name, value);
+        seenValues.add(value);
       }
     }
   }

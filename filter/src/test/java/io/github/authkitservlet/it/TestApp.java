@@ -25,16 +25,21 @@ final class TestApp {
   private TestApp() {}
 
   static WebArchive war(AuthKitEmulator emulator) {
+    return war(emulator, CONTEXT);
+  }
+
+  /** The same application under another context path (one per test class sharing the container). */
+  static WebArchive war(AuthKitEmulator emulator, String context) {
     JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
         .importDirectory(new File("target/classes"))
         .as(JavaArchive.class);
-    return ShrinkWrap.create(WebArchive.class, CONTEXT.substring(1) + ".war")
+    return ShrinkWrap.create(WebArchive.class, context.substring(1) + ".war")
         .addAsLibrary(filterJar)
         .addClass(WhoAmIServlet.class)
-        .setWebXML(new StringAsset(webXml(emulator)));
+        .setWebXML(new StringAsset(webXml(emulator, context)));
   }
 
-  static String webXml(AuthKitEmulator emulator) {
+  static String webXml(AuthKitEmulator emulator, String context) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -89,7 +94,7 @@ final class TestApp {
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/public/*</url-pattern></servlet-mapping>
         </web-app>
         """.formatted(
-            emulator.apiKey(), emulator.clientId(), CONTEXT, COOKIE_PASSWORD, emulator.port(),
+            emulator.apiKey(), emulator.clientId(), context, COOKIE_PASSWORD, emulator.port(),
             TestClockInstaller.class.getName(),
             AuthKitFilter.class.getName(),
             AuthKitLoginServlet.class.getName(),
