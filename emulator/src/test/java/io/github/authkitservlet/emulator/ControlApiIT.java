@@ -1,0 +1,123 @@
+package io.github.authkitservlet.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.workos.WorkOS;
+import com.workos.common.exceptions.GenericServerException;
+import com.workos.common.http.RetryConfig;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The /_emulate/ control API over HTTP, and the same controls through the Java API. */
+class ControlApiIT {
+
+  @RegisterExtension
+  static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
+
+  @Test
+  void errorHookFiresTheGivenNumberOfTimes(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    HttpResponse<String> added = http.postJson("/_emulate/hooks", """
+        {"method": "GET", "path": "/sso/jwks/*", "status": 503,
+         "body": {"code": "service_unavailable", "message": "try later"}, "times": 2}
+        """);
+    assertEquals(201, added.statusCode(), added.body());
+    String jwks = "/sso/jwks/" + emulator.clientId();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> failed = http.get(jwks);
+      assertEquals(503, failed.statusCode());
+      assertEquals("service_unavailable", EmulatorHttp.json(failed).getString("code"));
+    }
+    assertEquals(200, http.get(jwks).statusCode());
+    assertEquals(1, emulator.counter("jwks"), "hooked requests never reach the endpoint");
+  }
+
+  @Test
+  void errorHookDelaysAndFailsRequests(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    assertEquals(201, http.postJson("/_emulate/hooks",
+        "{\"path\": \"/user_management/users/*\", \"status\": 500, \"times\": 1, \"delay_ms\": 400}").statusCode());
+    long start = System.nanoTime();
+    HttpResponse<String> slow = http.getWithApiKey("/user_management/users/user_x", emulator.apiKey());
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(500, slow.statusCode());
+    assertTrue(tookMs >= 380, "waited " + tookMs + " ms");
+    assertEquals("emulated_error", EmulatorHttp.json(slow).getString("code"));
+
+    // Through the SDK: a default-body 500 surfaces as WorkOS's server exception.
+    emulator.addErrorHook("GET", "/user_management/users/*", 500, null, 1, Duration.ZERO);
+    WorkOS sdk = WorkOS.builder().apiKey(emulator.apiKey()).clientId(emulator.clientId())
+        .apiBaseUrl(emulator.baseUrl()).retryConfig(RetryConfig.DISABLED).build();
+    org.junit.jupiter.api.Assertions.assertThrows(GenericServerException.class,
+        () -> sdk.getUserManagement().get("user_x"));
+  }
+
+  @Test
+  void hooksCanBeListedAndCleared(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    http.postJson("/_emulate/hooks", "{\"path\": \"/health\", \"status\": 418, \"times\": 0}");
+    assertEquals(418, http.get("/health").statusCode());
+    assertEquals(418, http.get("/health").statusCode(), "times 0 = until cleared");
+    JsonObject list = EmulatorHttp.json(http.get("/_emulate/hooks"));
+    assertEquals(1, list.getJsonArray("data").size());
+    assertEquals(204, http.delete("/_emulate/hooks").statusCode());
+    assertEquals(200, http.get("/health").statusCode());
+  }
+
+  @Test
+  void badHooksAreRefused(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    assertEquals(422, http.postJson("/_emulate/hooks", "{\"status\": 500}").statusCode());
+    assertEquals(422, http.postJson("/_emulate/hooks", "{\"path\": \"/x\", \"status\": 99}").statusCode());
+    assertEquals(422, http.postJson("/_emulate/hooks", "{\"path\": \"/x\", \"status\": \"abc\"}").statusCode());
+    assertEquals(422, http.postJson("/_emulate/hooks",
+        "{\"path\": \"/x\", \"status\": 500, \"delay_ms\": 99999999}").statusCode());
+    assertEquals(400, http.postJson("/_emulate/hooks", "{nope").statusCode());
+  }
+
+  @Test
+  void clockAdvancesOverHttp(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    JsonObject advanced = EmulatorHttp.json(http.postJson("/_emulate/clock/advance", "{\"seconds\": 3600}"));
+    assertEquals(3600, advanced.getJsonNumber("offset_seconds").longValue());
+    assertEquals(422, http.postJson("/_emulate/clock/advance", "{\"seconds\": -5}").statusCode());
+    assertEquals(422, http.postJson("/_emulate/clock/advance", "{}").statusCode());
+    assertEquals(204, http.postJson("/_emulate/reset", "").statusCode());
+    assertEquals(0, EmulatorHttp.json(http.get("/_emulate/clock")).getJsonNumber("offset_seconds").longValue());
+  }
+
+  @Test
+  void keyRotationOverHttpPublishesANewKey(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    String jwks = "/sso/jwks/" + emulator.clientId();
+    String before = EmulatorHttp.json(http.get(jwks)).getJsonArray("keys").getJsonObject(0).getString("kid");
+    assertEquals(200, http.postJson("/_emulate/keys/rotate", "").statusCode());
+    var keys = EmulatorHttp.json(http.get(jwks)).getJsonArray("keys");
+    assertEquals(2, keys.size());
+    assertNotEquals(before, keys.getJsonObject(0).getString("kid"));
+    assertEquals(before, keys.getJsonObject(1).getString("kid"));
+  }
+
+  @Test
+  void countersOverHttp(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    http.get("/sso/jwks/" + emulator.clientId());
+    http.get("/sso/jwks/" + emulator.clientId());
+    assertEquals(2, EmulatorHttp.json(http.get("/_emulate/counters")).getJsonNumber("jwks").longValue());
+    assertEquals(2, EmulatorHttp.json(http.get("/_emulate/counters/jwks")).getJsonNumber("count").longValue());
+    assertEquals(0, EmulatorHttp.json(http.get("/_emulate/counters/logout")).getJsonNumber("count").longValue());
+  }
+
+  @Test
+  void healthSaysItIsAnEmulator(AuthKitEmulator emulator) throws Exception {
+    HttpResponse<String> health = new EmulatorHttp(emulator).get("/health");
+    assertEquals(200, health.statusCode());
+    assertEquals("ok", EmulatorHttp.json(health).getString("status"));
+    assertEquals("true", health.headers().firstValue("X-WorkOS-Emulator").orElse(""));
+  }
+}
