@@ -110,6 +110,7 @@ abstract class SampleFlowsContract {
     assertEquals(page("dashboard"), dashboard.uri(), "back where she started");
     assertEquals(200, dashboard.status(), dashboard.body());
     assertEquals("Ada Lovelace", dashboard.text("user-name"));
+    assertEquals("Ada Lovelace", dashboard.text("name"));
     assertEquals("ada@example.com", dashboard.text("email"));
     assertEquals("member", dashboard.text("role"));
     assertTrue(dashboard.text("organization").startsWith("org_"), dashboard.text("organization"));
