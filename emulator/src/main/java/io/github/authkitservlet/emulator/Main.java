@@ -68,7 +68,14 @@ public final class Main {
       String value = args[++i];
       switch (option) {
         case "--port" -> builder.port(integer(option, value));
-        case "--bind" -> builder.bindAddress(value);
+        case "--bind" -> {
+          builder.bindAddress(value);
+          if (!value.equals("127.0.0.1") && !value.equals("localhost") && !value.equals("::1")) {
+            // Anyone who can reach this address can sign in as the demo users.
+            System.err.println("authkit-emulator: WARNING: listening on " + value
+                + ", not only on this machine. The emulator has no real security: keep it off shared networks.");
+          }
+        }
         case "--seed" -> builder.seed(existing(option, value));
         case "--token-lifetime" -> builder.accessTokenLifetime(Duration.ofSeconds(integer(option, value)));
         case "--signing-key" -> builder.signingKey(existing(option, value));

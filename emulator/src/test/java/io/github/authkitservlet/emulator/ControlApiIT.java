@@ -58,6 +58,25 @@ class ControlApiIT {
   }
 
   @Test
+  void aDelayedRequestDoesNotHoldUpOthers(AuthKitEmulator emulator) throws Exception {
+    emulator.addErrorHook("GET", "/user_management/users/*", 0, null, 0, Duration.ofMillis(1500));
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return http.getWithApiKey("/user_management/users/user_x", emulator.apiKey()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(100);
+    long start = System.nanoTime();
+    assertEquals(200, http.get("/health").statusCode());
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(tookMs < 1000, "health waited " + tookMs + " ms behind a delayed request");
+    assertEquals(404, slow.get(), "status 0 only delays: the request then reaches the endpoint");
+  }
+
+  @Test
   void hooksCanBeListedAndCleared(AuthKitEmulator emulator) throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator);
     http.postJson("/_emulate/hooks", "{\"path\": \"/health\", \"status\": 418, \"times\": 0}");

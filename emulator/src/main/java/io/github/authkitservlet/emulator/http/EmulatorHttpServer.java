@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +47,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
     this.counters = counters;
     this.server = HttpServer.create(address, 64);
     AtomicInteger threads = new AtomicInteger();
-    // A bounded pool: hooks with a delay park a thread, so keep enough for a few slow calls.
-    this.executor = new ThreadPoolExecutor(4, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+    // 16 workers, idle ones time out; more requests queue. Hooks with a delay park a worker, so
+    // there are enough for several slow calls while the rest keep being served.
+    this.executor = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "authkit-emulator-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -95,12 +94,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
   private Response answer(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    String path;
-    try {
-      path = new URI(exchange.getRequestURI().toString()).getPath();
-    } catch (URISyntaxException e) {
-      throw ApiException.badRequest("Malformed request URI.");
-    }
+    String path = exchange.getRequestURI().getPath();
     if (path == null || path.isEmpty()) {
       path = "/";
     }
