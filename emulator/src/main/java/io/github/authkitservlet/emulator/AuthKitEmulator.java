@@ -3,6 +3,7 @@ package io.github.authkitservlet.emulator;
 import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
 import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
 import io.github.authkitservlet.emulator.auth.SessionEndpoints;
+import io.github.authkitservlet.emulator.auth.UsersEndpoint;
 import io.github.authkitservlet.emulator.control.ControlApi;
 import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.control.EmulatorClock;
@@ -11,6 +12,7 @@ import io.github.authkitservlet.emulator.control.ErrorHooks;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.Seed;
 import io.github.authkitservlet.emulator.data.SeedReader;
+import io.github.authkitservlet.emulator.data.Sessions;
 import io.github.authkitservlet.emulator.http.EmulatorHttpServer;
 import io.github.authkitservlet.emulator.http.Response;
 import io.github.authkitservlet.emulator.http.Router;
@@ -57,6 +59,7 @@ public final class AuthKitEmulator implements AutoCloseable {
   private final ErrorHooks hooks;
   private final SigningKeys keys;
   private final Directory directory;
+  private final Sessions sessions;
   private final AuthorizeEndpoint authorize;
   private final RefreshTokens refreshTokens;
   private final String host = "localhost";
@@ -67,13 +70,15 @@ public final class AuthKitEmulator implements AutoCloseable {
     this.hooks = new ErrorHooks();
     Seed seed = b.seedJson == null ? SeedReader.defaultSeed(clock.instant()) : SeedReader.read(b.seedJson, clock.instant());
     this.directory = new Directory(seed, clock);
+    this.sessions = new Sessions(clock);
     this.keys = b.signingKey == null ? SigningKeys.generate(clock) : SigningKeys.fromPem(b.signingKey, clock);
     this.authorize = new AuthorizeEndpoint(directory, counters, clock);
     this.refreshTokens = new RefreshTokens();
     AccessTokens accessTokens = new AccessTokens(keys, clock, b.accessTokenLifetime);
     AuthenticateEndpoint authenticate =
-        new AuthenticateEndpoint(directory, authorize, refreshTokens, accessTokens, counters, this::baseUrl);
-    SessionEndpoints sessions = new SessionEndpoints(directory, counters);
+        new AuthenticateEndpoint(directory, sessions, authorize, refreshTokens, accessTokens, counters, this::baseUrl);
+    SessionEndpoints sessionEndpoints = new SessionEndpoints(directory, sessions, counters);
+    UsersEndpoint users = new UsersEndpoint(directory, counters);
     JwksEndpoint jwks = new JwksEndpoint(directory, keys, counters);
 
     Router router = new Router()
@@ -84,9 +89,9 @@ public final class AuthKitEmulator implements AutoCloseable {
         .post("/user_management/authorize/organization", authorize::chooseOrganization)
         .post("/user_management/authenticate", authenticate::authenticate)
         .get("/sso/jwks/{client_id}", jwks::jwks)
-        .get("/user_management/sessions/logout", sessions::logout)
-        .post("/user_management/sessions/revoke", sessions::revoke)
-        .get("/user_management/users/{id}", sessions::user);
+        .get("/user_management/sessions/logout", sessionEndpoints::logout)
+        .post("/user_management/sessions/revoke", sessionEndpoints::revoke)
+        .get("/user_management/users/{id}", users::user);
     new ControlApi(clock, hooks, counters, this::rotateSigningKey, this::reset).register(router);
 
     InetAddress bind = InetAddress.getByName(b.bindAddress);
@@ -136,6 +141,7 @@ public final class AuthKitEmulator implements AutoCloseable {
   /** Back to the seed: users, sessions, codes, tokens, keys, counters, hooks and clock. */
   public void reset() {
     directory.reset();
+    sessions.reset();
     authorize.reset();
     refreshTokens.reset();
     keys.reset();

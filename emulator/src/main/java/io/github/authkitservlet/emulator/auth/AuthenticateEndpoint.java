@@ -6,6 +6,7 @@ import io.github.authkitservlet.emulator.data.Client;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.Membership;
 import io.github.authkitservlet.emulator.data.Organization;
+import io.github.authkitservlet.emulator.data.Sessions;
 import io.github.authkitservlet.emulator.data.User;
 import io.github.authkitservlet.emulator.http.ApiException;
 import io.github.authkitservlet.emulator.http.Request;
@@ -26,15 +27,17 @@ import java.util.function.Supplier;
 public final class AuthenticateEndpoint {
 
   private final Directory directory;
+  private final Sessions sessions;
   private final AuthorizeEndpoint authorize;
   private final RefreshTokens refreshTokens;
   private final AccessTokens accessTokens;
   private final Counters counters;
   private final Supplier<String> baseUrl;
 
-  public AuthenticateEndpoint(Directory directory, AuthorizeEndpoint authorize, RefreshTokens refreshTokens,
-      AccessTokens accessTokens, Counters counters, Supplier<String> baseUrl) {
+  public AuthenticateEndpoint(Directory directory, Sessions sessions, AuthorizeEndpoint authorize,
+      RefreshTokens refreshTokens, AccessTokens accessTokens, Counters counters, Supplier<String> baseUrl) {
     this.directory = directory;
+    this.sessions = sessions;
     this.authorize = authorize;
     this.refreshTokens = refreshTokens;
     this.accessTokens = accessTokens;
@@ -88,7 +91,7 @@ public final class AuthenticateEndpoint {
       throw ApiException.oauth(400, "invalid_grant", "The code was issued without a code_challenge.");
     }
     User user = directory.recordSignIn(issued.userId());
-    AuthSession session = directory.startSession(user.id(), issued.organizationId(), client.clientId());
+    AuthSession session = sessions.start(user.id(), issued.organizationId(), client.clientId());
     counters.increment("grant.authorization_code");
     return success(user, session);
   }
@@ -102,7 +105,7 @@ public final class AuthenticateEndpoint {
     if (grant.used()) {
       throw refreshFailure("Refresh token already exchanged.");
     }
-    AuthSession session = directory.session(grant.sessionId())
+    AuthSession session = sessions.find(grant.sessionId())
         .filter(s -> !s.ended())
         .orElseThrow(() -> refreshFailure("Session has already ended."));
     User user = directory.user(session.userId()).orElseThrow(() -> refreshFailure("User not found."));
@@ -117,7 +120,7 @@ public final class AuthenticateEndpoint {
       // Another request exchanged it between our checks.
       throw refreshFailure("Refresh token already exchanged.");
     }
-    directory.updateSession(session);
+    sessions.update(session);
     counters.increment("grant.refresh_token");
     return success(user, session);
   }

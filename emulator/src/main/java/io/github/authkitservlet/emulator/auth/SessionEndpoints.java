@@ -4,7 +4,7 @@ import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Client;
 import io.github.authkitservlet.emulator.data.Directory;
-import io.github.authkitservlet.emulator.data.User;
+import io.github.authkitservlet.emulator.data.Sessions;
 import io.github.authkitservlet.emulator.http.ApiException;
 import io.github.authkitservlet.emulator.http.Request;
 import io.github.authkitservlet.emulator.http.Response;
@@ -12,16 +12,16 @@ import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Logout (a browser redirect), session revocation and user lookup (API calls with an API key).
- */
+/** Ending sessions: logout (a browser redirect) and revocation (an API call with an API key). */
 public final class SessionEndpoints {
 
   private final Directory directory;
+  private final Sessions sessions;
   private final Counters counters;
 
-  public SessionEndpoints(Directory directory, Counters counters) {
+  public SessionEndpoints(Directory directory, Sessions sessions, Counters counters) {
     this.directory = directory;
+    this.sessions = sessions;
     this.counters = counters;
   }
 
@@ -34,8 +34,8 @@ public final class SessionEndpoints {
   public Response logout(Request r) {
     String sessionId = r.query("session_id").orElseThrow(() -> ApiException.missingFields(List.of("session_id")));
     counters.increment("logout");
-    Optional<AuthSession> session = directory.session(sessionId);
-    session.ifPresent(s -> directory.endSession(s.id()));
+    Optional<AuthSession> session = sessions.find(sessionId);
+    session.ifPresent(s -> sessions.end(s.id()));
     Client client = session.flatMap(s -> directory.client(s.clientId())).orElse(directory.defaultClient());
     String returnTo = r.query("return_to").orElse(null);
     if (returnTo != null && client.allowsLogoutUri(returnTo)) {
@@ -46,29 +46,13 @@ public final class SessionEndpoints {
 
   /** {@code POST /user_management/sessions/revoke} with {@code {"session_id": …}}. */
   public Response revoke(Request r) {
-    requireApiKey(r);
+    ApiKeys.require(r, directory);
     String sessionId = r.param("session_id").orElseThrow(() -> ApiException.missingFields(List.of("session_id")));
-    if (!directory.endSession(sessionId)) {
+    if (!sessions.end(sessionId)) {
       throw ApiException.notFound("Session not found: " + sanitize(sessionId));
     }
     counters.increment("revoke");
     return Response.json(200, Json.createObjectBuilder().build());
-  }
-
-  /** {@code GET /user_management/users/{id}}. */
-  public Response user(Request r) {
-    requireApiKey(r);
-    counters.increment("users.get");
-    String id = r.pathParam("id");
-    User user = directory.user(id).orElseThrow(() -> ApiException.notFound("User not found: " + sanitize(id)));
-    return Response.json(200, WorkOSJson.user(user));
-  }
-
-  private void requireApiKey(Request r) {
-    String key = r.bearerToken().orElse(null);
-    if (key == null || !directory.isApiKey(key)) {
-      throw ApiException.api(401, "unauthorized", "Missing or invalid API key (Authorization: Bearer sk_...).");
-    }
   }
 
   /** Echo ids only in a safe, bounded form. */

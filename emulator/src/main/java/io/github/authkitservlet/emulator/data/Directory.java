@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the emulator knows at runtime: the seed's users, organizations, roles and clients,
- * users created through sign-up, and sessions. {@link #reset()} returns to the seed.
+ * Who and what the emulator knows: the seed's users, organizations, roles and clients, plus
+ * users created through sign-up. {@link #reset()} returns to the seed.
  * All methods are synchronized: the emulator serves a handful of requests at a time.
  */
 public final class Directory {
@@ -24,7 +24,6 @@ public final class Directory {
   private final Map<String, Organization> organizations = new LinkedHashMap<>();
   private final Map<String, Role> roles = new HashMap<>();
   private final Map<String, Client> clients = new LinkedHashMap<>();
-  private final Map<String, AuthSession> sessions = new HashMap<>();
 
   public Directory(Seed seed, Clock clock) {
     this.seed = seed;
@@ -37,7 +36,6 @@ public final class Directory {
     organizations.clear();
     roles.clear();
     clients.clear();
-    sessions.clear();
     seed.users().forEach(u -> users.put(u.id(), u));
     seed.organizations().forEach(o -> organizations.put(o.id(), o));
     seed.roles().forEach(r -> roles.put(r.slug(), r));
@@ -119,30 +117,5 @@ public final class Directory {
       }
     }
     return List.copyOf(out);
-  }
-
-  public synchronized AuthSession startSession(String userId, String organizationId, String clientId) {
-    var now = clock.instant();
-    AuthSession session = new AuthSession(Ids.random("session", now), userId, organizationId, clientId, now, false);
-    sessions.put(session.id(), session);
-    return session;
-  }
-
-  public synchronized Optional<AuthSession> session(String id) {
-    return Optional.ofNullable(id == null ? null : sessions.get(id));
-  }
-
-  public synchronized void updateSession(AuthSession session) {
-    sessions.put(session.id(), session);
-  }
-
-  /** Ends a session; returns false when there is no such session. */
-  public synchronized boolean endSession(String id) {
-    AuthSession session = sessions.get(id);
-    if (session == null) {
-      return false;
-    }
-    sessions.put(id, session.asEnded());
-    return true;
   }
 }
