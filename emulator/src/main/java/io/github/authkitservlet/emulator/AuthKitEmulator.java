@@ -7,7 +7,6 @@ import io.github.authkitservlet.emulator.auth.UsersEndpoint;
 import io.github.authkitservlet.emulator.control.ControlApi;
 import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.control.EmulatorClock;
-import io.github.authkitservlet.emulator.control.ErrorHook;
 import io.github.authkitservlet.emulator.control.ErrorHooks;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.Seed;
@@ -162,12 +161,13 @@ public final class AuthKitEmulator implements AutoCloseable {
 
   /**
    * Makes the next {@code times} requests matching {@code method} ({@code *} = any) and
-   * {@code path} (exact, or a prefix ending in {@code *}) wait {@code delay} and then answer
-   * {@code status} with {@code body} (null = a WorkOS-shaped default). {@code times} ≤ 0 means
-   * until cleared; {@code status} 0 means only the delay.
+   * {@code path} ({@code *} = any, a prefix ending in {@code /*}, or exact) wait {@code delay} and
+   * then answer {@code status} with {@code body} (null = a WorkOS-shaped default for the status).
+   * {@code times} ≤ 0 means until cleared; {@code status} 0 means only the delay. Hooks never
+   * apply to the {@code /_emulate/} control API.
    */
   public void addErrorHook(String method, String path, int status, String body, int times, Duration delay) {
-    hooks.add(new ErrorHook(method, path, status, body, times, delay));
+    hooks.add(method, path, status, body, times, delay);
   }
 
   public void clearErrorHooks() {

@@ -24,9 +24,13 @@ class ControlApiIT {
     EmulatorHttp http = new EmulatorHttp(emulator);
     HttpResponse<String> added = http.postJson("/_emulate/hooks", """
         {"method": "GET", "path": "/sso/jwks/*", "status": 503,
-         "body": {"code": "service_unavailable", "message": "try later"}, "times": 2}
+         "body": {"code": "service_unavailable", "message": "try later"}, "count": 2}
         """);
     assertEquals(201, added.statusCode(), added.body());
+    JsonObject hook = EmulatorHttp.json(added);
+    assertTrue(hook.getString("id").startsWith("hook_"), added.body());
+    assertEquals("try later", hook.getJsonObject("body").getString("message"));
+    assertEquals(2, hook.getInt("count"));
     String jwks = "/sso/jwks/" + emulator.clientId();
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> failed = http.get(jwks);
@@ -47,7 +51,7 @@ class ControlApiIT {
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertEquals(500, slow.statusCode());
     assertTrue(tookMs >= 380, "waited " + tookMs + " ms");
-    assertEquals("emulated_error", EmulatorHttp.json(slow).getString("code"));
+    assertEquals("server_error", EmulatorHttp.json(slow).getString("code"), "the official default body");
 
     // Through the SDK: a default-body 500 surfaces as WorkOS's server exception.
     emulator.addErrorHook("GET", "/user_management/users/*", 500, null, 1, Duration.ZERO);
@@ -77,26 +81,49 @@ class ControlApiIT {
   }
 
   @Test
-  void hooksCanBeListedAndCleared(AuthKitEmulator emulator) throws Exception {
+  void hooksWithoutACountLastUntilRemoved(AuthKitEmulator emulator) throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator);
-    http.postJson("/_emulate/hooks", "{\"path\": \"/health\", \"status\": 418, \"times\": 0}");
+    JsonObject hook = EmulatorHttp.json(http.postJson("/_emulate/hooks",
+        "{\"method\": \"GET\", \"path\": \"/health\", \"status\": 418}"));
+    http.postJson("/_emulate/hooks", "{\"method\": \"*\", \"path\": \"/sso/*\", \"status\": 429}");
     assertEquals(418, http.get("/health").statusCode());
-    assertEquals(418, http.get("/health").statusCode(), "times 0 = until cleared");
-    JsonObject list = EmulatorHttp.json(http.get("/_emulate/hooks"));
-    assertEquals(1, list.getJsonArray("data").size());
-    assertEquals(204, http.delete("/_emulate/hooks").statusCode());
+    assertEquals(418, http.get("/health").statusCode(), "no count = every request");
+    assertEquals(429, http.get("/sso/jwks/" + emulator.clientId()).statusCode());
+    assertEquals("rate_limit_exceeded", EmulatorHttp.json(http.get("/sso")).getString("code"));
+    assertEquals(2, EmulatorHttp.list(http.get("/_emulate/hooks")).size());
+
+    assertEquals(204, http.delete("/_emulate/hooks/" + hook.getString("id")).statusCode());
+    assertEquals(404, http.delete("/_emulate/hooks/" + hook.getString("id")).statusCode());
     assertEquals(200, http.get("/health").statusCode());
+    assertEquals(204, http.delete("/_emulate/hooks").statusCode());
+    assertEquals(200, http.get("/sso/jwks/" + emulator.clientId()).statusCode());
+    assertEquals(0, EmulatorHttp.list(http.get("/_emulate/hooks")).size());
+  }
+
+  @Test
+  void hooksNeverBlockTheControlApi(AuthKitEmulator emulator) throws Exception {
+    EmulatorHttp http = new EmulatorHttp(emulator);
+    http.postJson("/_emulate/hooks", "{\"method\": \"*\", \"path\": \"*\", \"status\": 500}");
+    assertEquals(500, http.get("/health").statusCode());
+    assertEquals(200, http.get("/_emulate/counters").statusCode());
+    assertEquals(204, http.postJson("/_emulate/reset", "").statusCode());
+    assertEquals(200, http.get("/health").statusCode(), "reset clears hooks");
   }
 
   @Test
   void badHooksAreRefused(AuthKitEmulator emulator) throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator);
-    assertEquals(422, http.postJson("/_emulate/hooks", "{\"status\": 500}").statusCode());
-    assertEquals(422, http.postJson("/_emulate/hooks", "{\"path\": \"/x\", \"status\": 99}").statusCode());
-    assertEquals(422, http.postJson("/_emulate/hooks", "{\"path\": \"/x\", \"status\": \"abc\"}").statusCode());
-    assertEquals(422, http.postJson("/_emulate/hooks",
-        "{\"path\": \"/x\", \"status\": 500, \"delay_ms\": 99999999}").statusCode());
-    assertEquals(400, http.postJson("/_emulate/hooks", "{nope").statusCode());
+    for (String bad : new String[] {
+        "{\"status\": 500}",
+        "{\"path\": \"/x\"}",
+        "{\"path\": \"/x\", \"status\": 99}",
+        "{\"path\": \"/x\", \"status\": \"abc\"}",
+        "{\"path\": \"/x\", \"status\": 500, \"delay_ms\": 99999999}",
+        "{nope"}) {
+      HttpResponse<String> response = http.postJson("/_emulate/hooks", bad);
+      assertEquals(400, response.statusCode(), bad + " → " + response.body());
+    }
+    assertEquals(0, EmulatorHttp.list(http.get("/_emulate/hooks")).size());
   }
 
   @Test

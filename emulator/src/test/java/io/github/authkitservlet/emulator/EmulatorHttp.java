@@ -53,6 +53,12 @@ final class EmulatorHttp {
     return URI.create(emulator.baseUrl() + path);
   }
 
+  static jakarta.json.JsonArray list(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readArray();
+    }
+  }
+
   static JsonObject json(HttpResponse<String> response) {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       JsonValue value = reader.readValue();

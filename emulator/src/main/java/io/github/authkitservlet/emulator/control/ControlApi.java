@@ -38,6 +38,7 @@ public final class ControlApi {
           hooks.clear();
           return Response.noContent();
         })
+        .delete("/_emulate/hooks/{id}", this::removeHook)
         .get("/_emulate/clock", r -> clockState())
         .post("/_emulate/clock/advance", this::advance)
         .post("/_emulate/keys/rotate", r -> {
@@ -57,40 +58,57 @@ public final class ControlApi {
             .add("name", r.pathParam("name")).add("count", counters.get(r.pathParam("name"))).build()));
   }
 
+  /**
+   * {@code POST /_emulate/hooks} in the official emulator's shape ({@code method}, {@code path},
+   * {@code status}, {@code body}, {@code count}) plus {@code delay_ms}; {@code times} is accepted
+   * as another name for {@code count}.
+   */
   private Response addHook(Request r) {
     String path = r.param("path").orElse(null);
     String statusText = r.param("status").orElse(null);
     if (path == null || statusText == null) {
-      throw ApiException.missingFields(path == null ? List.of("path") : List.of("status"));
+      throw ApiException.api(400, "bad_request", "path and status are required (method defaults to *).");
     }
-    ErrorHook hook;
     try {
-      hook = new ErrorHook(r.param("method").orElse("*"), path, Integer.parseInt(statusText),
-          r.param("body").orElse(null), Integer.parseInt(r.param("times").orElse("1")),
+      String count = r.param("count").or(() -> r.param("times")).orElse("0");
+      ErrorHook hook = hooks.add(r.param("method").orElse("*"), path, Integer.parseInt(statusText),
+          r.param("body").orElse(null), Integer.parseInt(count),
           Duration.ofMillis(Long.parseLong(r.param("delay_ms").orElse("0"))));
+      return Response.json(201, hookJson(hook).build());
     } catch (NumberFormatException e) {
-      throw ApiException.api(422, "invalid_request_parameters", "status, times and delay_ms must be integers.");
+      throw ApiException.api(400, "bad_request", "status, count and delay_ms must be integers.");
     } catch (IllegalArgumentException e) {
-      throw ApiException.api(422, "invalid_request_parameters", e.getMessage());
+      throw ApiException.api(400, "bad_request", e.getMessage());
     }
-    hooks.add(hook);
-    return Response.json(201, hookJson(hook).build());
+  }
+
+  private Response removeHook(Request r) {
+    if (!hooks.remove(r.pathParam("id"))) {
+      throw ApiException.api(404, "not_found", "Hook not found");
+    }
+    return Response.noContent();
   }
 
   private Response listHooks(Request r) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     hooks.list().forEach(h -> list.add(hookJson(h)));
-    return Response.json(200, Json.createObjectBuilder().add("data", list).build());
+    return Response.json(200, list.build());
   }
 
   private static JsonObjectBuilder hookJson(ErrorHook h) {
     JsonObjectBuilder b = Json.createObjectBuilder()
-        .add("method", h.method()).add("path", h.path()).add("status", h.status())
-        .add("times", h.times()).add("delay_ms", h.delay().toMillis());
+        .add("id", h.id()).add("method", h.method()).add("path", h.path()).add("status", h.status());
     if (h.body() != null) {
-      b.add("body", h.body());
+      try (var reader = Json.createReader(new java.io.StringReader(h.body()))) {
+        b.add("body", reader.readValue());
+      } catch (jakarta.json.JsonException notJson) {
+        b.add("body", h.body());
+      }
     }
-    return b;
+    if (h.count() > 0) {
+      b.add("count", h.count());
+    }
+    return b.add("delay_ms", h.delay().toMillis());
   }
 
   private Response advance(Request r) {

@@ -1,47 +1,58 @@
 package io.github.authkitservlet.emulator.control;
 
+import io.github.authkitservlet.emulator.data.Ids;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The active error hooks; the first matching hook with uses left fires and uses one up. */
+/** The active error hooks; the first matching hook fires and uses up one of its count. */
 public final class ErrorHooks {
 
-  private final List<Slot> slots = new ArrayList<>();
+  private final List<ErrorHook> hooks = new ArrayList<>();
 
-  private static final class Slot {
-    final ErrorHook hook;
-    int remaining;
-
-    Slot(ErrorHook hook) {
-      this.hook = hook;
-      this.remaining = hook.times();
-    }
+  /** Adds a hook and returns it with its new id. */
+  public synchronized ErrorHook add(String method, String path, int status, String body, int count, Duration delay) {
+    ErrorHook hook = new ErrorHook(Ids.random("hook", Instant.now()), method, path, status, body, count, delay);
+    hooks.add(hook);
+    return hook;
   }
 
-  public synchronized void add(ErrorHook hook) {
-    slots.add(new Slot(hook));
+  public synchronized boolean remove(String id) {
+    return hooks.removeIf(h -> h.id().equals(id));
   }
 
   public synchronized void clear() {
-    slots.clear();
+    hooks.clear();
   }
 
   public synchronized List<ErrorHook> list() {
-    return slots.stream().map(s -> s.hook).toList();
+    return List.copyOf(hooks);
   }
 
   /** Finds the hook for this request and consumes one use of it. */
   public synchronized Optional<ErrorHook> take(String method, String path) {
-    for (var it = slots.iterator(); it.hasNext(); ) {
-      Slot slot = it.next();
-      if (slot.hook.matches(method, path)) {
-        if (slot.remaining > 0 && --slot.remaining == 0) {
-          it.remove();
+    for (int i = 0; i < hooks.size(); i++) {
+      ErrorHook hook = hooks.get(i);
+      if (hook.matches(method, path)) {
+        if (hook.count() > 0) {
+          int left = hook.count() - 1;
+          if (left == 0) {
+            hooks.remove(i);
+          } else {
+            hooks.set(i, new ErrorHook(hook.id(), hook.method(), hook.path(), hook.status(), hook.body(), left,
+                hook.delay()));
+          }
         }
-        return Optional.of(slot.hook);
+        return Optional.of(hook);
       }
     }
     return Optional.empty();
+  }
+
+  /** The answer body for a hook that fired. */
+  public static String body(ErrorHook hook) {
+    return hook.effectiveBody();
   }
 }

@@ -126,8 +126,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     if (hook.status() == 0) {
       return null;
     }
-    String body = hook.body() != null ? hook.body()
-        : "{\"code\":\"emulated_error\",\"message\":\"Error injected by the WorkOS emulator.\"}";
+    String body = ErrorHooks.body(hook);
     return Response.text(hook.status(), "application/json", body);
   }
 
