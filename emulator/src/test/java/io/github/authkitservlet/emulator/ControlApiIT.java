@@ -160,6 +160,26 @@ class ControlApiIT {
   }
 
   @Test
+  void localhostWorksOverIpv4AndIpv6Loopback(AuthKitEmulator emulator) throws Exception {
+    boolean ipv6 = true;
+    try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+      probe.getLocalPort();
+    } catch (java.io.IOException noIpv6) {
+      ipv6 = false;
+    }
+    var http = java.net.http.HttpClient.newHttpClient();
+    var v4 = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + emulator.port() + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, v4.statusCode());
+    org.junit.jupiter.api.Assumptions.assumeTrue(ipv6, "this machine has no IPv6 loopback");
+    var v6 = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://[::1]:" + emulator.port() + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, v6.statusCode());
+  }
+
+  @Test
   void healthSaysItIsAnEmulator(AuthKitEmulator emulator) throws Exception {
     HttpResponse<String> health = new EmulatorHttp(emulator).get("/health");
     assertEquals(200, health.statusCode());

@@ -8,6 +8,7 @@ import io.github.authkitservlet.emulator.control.ErrorHooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmulatorHttpServer.class.getName());
 
   private final HttpServer server;
+  /** The same server on [::1] when bound to 127.0.0.1, so "localhost" works whichever way it resolves. */
+  private HttpServer ipv6Loopback;
   private final ExecutorService executor;
   private final Router router;
   private final ErrorHooks hooks;
@@ -61,6 +64,19 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
   public void start() {
     server.start();
+    InetSocketAddress bound = server.getAddress();
+    if (bound.getAddress().getHostAddress().equals("127.0.0.1")) {
+      try {
+        ipv6Loopback = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), bound.getPort()), 64);
+        ipv6Loopback.setExecutor(executor);
+        ipv6Loopback.createContext("/", this::serve);
+        ipv6Loopback.start();
+      } catch (IOException e) {
+        // Best effort: no IPv6 on this machine, or the port is taken there. 127.0.0.1 still works.
+        LOG.log(Level.FINE, "not listening on [::1]", e);
+        ipv6Loopback = null;
+      }
+    }
   }
 
   public int port() {
@@ -70,6 +86,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    if (ipv6Loopback != null) {
+      ipv6Loopback.stop(0);
+    }
     executor.shutdownNow();
   }
 
