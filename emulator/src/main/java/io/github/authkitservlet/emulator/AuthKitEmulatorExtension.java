@@ -25,6 +25,8 @@ public final class AuthKitEmulatorExtension
 
   private final Consumer<AuthKitEmulator.Builder> configuration;
   private AuthKitEmulator emulator;
+  /** The class context that started the emulator: @Nested classes share it and must not stop it. */
+  private String ownerContextId;
 
   /** The built-in seed on a random port. */
   public AuthKitEmulatorExtension() {
@@ -51,6 +53,7 @@ public final class AuthKitEmulatorExtension
       AuthKitEmulator.Builder builder = AuthKitEmulator.builder().port(0);
       configuration.accept(builder);
       emulator = builder.start();
+      ownerContextId = context.getUniqueId();
     }
   }
 
@@ -61,9 +64,10 @@ public final class AuthKitEmulatorExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (emulator != null) {
+    if (emulator != null && context.getUniqueId().equals(ownerContextId)) {
       emulator.close();
       emulator = null;
+      ownerContextId = null;
     }
   }
 
