@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ abstract class SampleFlowsContract {
    * 60 s (workos.refresh-buffer), so a refresh is due 2 s after signing in.
    */
   static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(62);
-  private static Jsonb jsonb;
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   /** The running emulator the deployment points at. */
   abstract AuthKitEmulator workos();
@@ -40,14 +39,9 @@ abstract class SampleFlowsContract {
 
   private Visitor visitor;
 
-  @BeforeAll
-  static void createJsonb() {
-    jsonb = JsonbBuilder.create();
-  }
-
   @AfterAll
   static void closeJsonb() throws Exception {
-    jsonb.close();
+    JSONB.close();
   }
 
   @BeforeEach
@@ -98,7 +92,7 @@ abstract class SampleFlowsContract {
     assertEquals(401, me.status(), me.body());
     assertTrue(me.header("Content-Type").orElse("").startsWith("application/json"), me.headers().toString());
     assertTrue(me.header("WWW-Authenticate").isPresent(), "WWW-Authenticate on a 401");
-    Map<?, ?> body = jsonb.fromJson(me.body(), Map.class);
+    Map<?, ?> body = JSONB.fromJson(me.body(), Map.class);
     assertEquals("unauthenticated", body.get("error"));
   }
 
@@ -122,7 +116,7 @@ abstract class SampleFlowsContract {
 
     Page me = visitor.get(page("api/me"));
     assertEquals(200, me.status(), me.body());
-    Map<?, ?> json = jsonb.fromJson(me.body(), Map.class);
+    Map<?, ?> json = JSONB.fromJson(me.body(), Map.class);
     assertEquals("ada@example.com", json.get("email"));
     assertEquals("Ada Lovelace", json.get("name"));
     assertEquals("member", json.get("role"));
@@ -168,12 +162,21 @@ abstract class SampleFlowsContract {
   }
 
   @Test
-  void signUpOpensTheSignUpScreen() throws Exception {
-    Page signUp = last(visitor.open(page("sign-up")));
-
+  void aNewUserSignsUpAndLandsOnTheDashboard() throws Exception {
+    Page signUp = last(visitor.open(page("sign-up?returnTo=/dashboard")));
     assertEquals(workos().port(), signUp.uri().getPort());
     assertTrue(signUp.uri().getQuery().contains("screen_hint=sign-up"), signUp.uri().toString());
     assertEquals("Sign up", signUp.text("sign-up"));
+
+    Page dashboard = last(visitor.submitOn(signUp, Map.of(
+        "first_name", "Alan", "last_name", "Turing",
+        "email", "alan@example.com", "password", "enigma-1912"), "sign-up"));
+
+    assertEquals(page("dashboard"), dashboard.uri());
+    assertEquals(200, dashboard.status(), dashboard.body());
+    assertEquals("Alan Turing", dashboard.text("name"));
+    assertEquals("alan@example.com", dashboard.text("email"));
+    assertEquals(1, workos().counter("sign_up"));
   }
 
   @Test

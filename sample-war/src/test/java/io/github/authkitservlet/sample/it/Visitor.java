@@ -113,14 +113,22 @@ final class Visitor {
    * organization if asked, and follows the redirects back into the application.
    */
   List<Page> signInOn(Page signInPage, String email, String password) throws IOException, InterruptedException {
-    Document html = signInPage.html();
-    assertNotNull(html.getElementById("email"), "not the emulator's sign-in page: " + signInPage.uri()
-        + "\n" + signInPage.body());
+    return submitOn(signInPage, Map.of("email", email, "password", password), "sign-in");
+  }
+
+  /**
+   * Fills in the form that holds {@code #email} on one of the emulator's hosted pages, presses the
+   * button {@code #buttonId}, picks the first organization if asked, and follows the redirects.
+   */
+  List<Page> submitOn(Page hostedPage, Map<String, String> values, String buttonId)
+      throws IOException, InterruptedException {
+    Document html = hostedPage.html();
+    assertNotNull(html.getElementById("email"), "not one of the emulator's hosted pages: " + hostedPage.uri()
+        + "\n" + hostedPage.body());
     FormElement form = formOf(html, "email");
     Map<String, String> fields = fieldsOf(form);
-    fields.put("email", email);
-    fields.put("password", password);
-    pressed(html, "sign-in", fields);
+    fields.putAll(values);
+    pressed(html, buttonId, fields);
     List<Page> hops = follow(post(URI.create(form.absUrl("action")), fields));
     Page landed = last(hops);
     Element organization = landed.html().selectFirst("input[name=organization_id]");
