@@ -12,7 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,6 @@ abstract class SampleFlowsContract {
    * 60 s (workos.refresh-buffer), so a refresh is due 2 s after signing in.
    */
   static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(62);
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   /** The running emulator the deployment points at. */
   abstract AuthKitEmulator workos();
@@ -38,10 +37,11 @@ abstract class SampleFlowsContract {
   abstract URI app();
 
   private Visitor visitor;
+  private final Jsonb jsonb = JsonbBuilder.create();
 
-  @AfterAll
-  static void closeJsonb() throws Exception {
-    JSONB.close();
+  @AfterEach
+  void closeJsonb() throws Exception {
+    jsonb.close();
   }
 
   @BeforeEach
@@ -92,7 +92,7 @@ abstract class SampleFlowsContract {
     assertEquals(401, me.status(), me.body());
     assertTrue(me.header("Content-Type").orElse("").startsWith("application/json"), me.headers().toString());
     assertTrue(me.header("WWW-Authenticate").isPresent(), "WWW-Authenticate on a 401");
-    Map<?, ?> body = JSONB.fromJson(me.body(), Map.class);
+    Map<?, ?> body = jsonb.fromJson(me.body(), Map.class);
     assertEquals("unauthenticated", body.get("error"));
   }
 
@@ -116,7 +116,7 @@ abstract class SampleFlowsContract {
 
     Page me = visitor.get(page("api/me"));
     assertEquals(200, me.status(), me.body());
-    Map<?, ?> json = JSONB.fromJson(me.body(), Map.class);
+    Map<?, ?> json = jsonb.fromJson(me.body(), Map.class);
     assertEquals("ada@example.com", json.get("email"));
     assertEquals("Ada Lovelace", json.get("name"));
     assertEquals("member", json.get("role"));
