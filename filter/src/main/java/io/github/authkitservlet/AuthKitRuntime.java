@@ -10,8 +10,6 @@ import io.github.authkitservlet.token.AccessTokenVerifier;
 import io.github.authkitservlet.workos.WorkOsClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Everything built from one configuration: the WorkOS client, the key set, the codecs, the
@@ -23,8 +21,6 @@ import java.util.logging.Logger;
  * coalesced if the requests meet in the same authenticator.
  */
 final class AuthKitRuntime implements AutoCloseable {
-
-  private static final Logger LOG = Logger.getLogger(AuthKitRuntime.class.getName());
 
   final AuthKitConfig config;
   final Clock clock;
@@ -54,10 +50,6 @@ final class AuthKitRuntime implements AutoCloseable {
   @Override
   public void close() {
     workos.close();
-    try {
-      json.close();
-    } catch (Exception e) {
-      LOG.log(Level.FINE, "closing JSON-B failed", e);
-    }
+    json.close();
   }
 }

@@ -47,8 +47,14 @@ public final class JsonResponses implements AutoCloseable {
     return jsonb.toJson(value);
   }
 
+  /** Releases JSON-B's resources; a failure here is not worth more than a debug line. */
   @Override
-  public void close() throws Exception {
-    jsonb.close();
+  public void close() {
+    try {
+      jsonb.close();
+    } catch (Exception e) {
+      java.util.logging.Logger.getLogger(JsonResponses.class.getName())
+          .log(java.util.logging.Level.FINE, "closing JSON-B failed", e);
+    }
   }
 }

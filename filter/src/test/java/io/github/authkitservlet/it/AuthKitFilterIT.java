@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -56,13 +57,24 @@ class AuthKitFilterIT {
   final List<Browser> browsers = new ArrayList<>();
 
   @ArquillianResource
+  @OperateOnDeployment("app")
   URL base;
+
+  /** A second application (think: a second server) sharing the cookie password. */
+  @ArquillianResource
+  @OperateOnDeployment("twin")
+  URL twin;
 
   Browser browser;
 
-  @Deployment(testable = false)
+  @Deployment(name = "app", testable = false, order = 1)
   static WebArchive deployment() {
     return TestApp.war(WORKOS);
+  }
+
+  @Deployment(name = "twin", testable = false, order = 2)
+  static WebArchive twinDeployment() {
+    return TestApp.war(WORKOS, "/authkit-twin");
   }
 
   @AfterAll
@@ -426,6 +438,28 @@ class AuthKitFilterIT {
       assertEquals(200, response.statusCode(), response.body());
     }
     assertTrue(Browser.setCookies(browser.api(app("/whoami"))).isEmpty(), "nothing cleared");
+  }
+
+  @Test
+  void anotherServerWithTheSameCookiePasswordServesTheSameCookie() {
+    signIn("ada@example.com", "/whoami");
+    JsonObject here = whoami();
+    String cookie = browser.cookie(app("/"), SESSION).orElseThrow();
+    URI there = URI.create(twin.toString()).resolve("whoami");
+
+    Browser elsewhere = newBrowser();
+    elsewhere.setCookie(there, SESSION, cookie);
+    HttpResponse<String> response = elsewhere.api(there);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(here.getString("id"), Browser.json(response).getString("id"));
+    assertEquals(here.getString("accessTokenDigest"), Browser.json(response).getString("accessTokenDigest"));
+
+    // Either server can refresh it.
+    advance(Duration.ofMinutes(6));
+    HttpResponse<String> refreshed = elsewhere.api(there);
+    assertEquals(200, refreshed.statusCode(), refreshed.body());
+    assertTrue(Browser.setCookie(refreshed, SESSION).orElseThrow().contains("Path=/authkit-twin"));
+    assertEquals(1, WORKOS.counter("grant.refresh_token"));
   }
 
   // ---------------------------------------------------------------- callback errors
