@@ -358,9 +358,7 @@ class AuthKitFilterIT {
 
   /**
    * WorkOS "hangs": the emulator answers only after the application's read timeout (2 s in the
-   * test web.xml), so the call fails as a timeout. (Hooks answering at once are avoided on
-   * purpose here: the emulator currently mis-drains the request body of a hooked POST, which
-   * corrupts the next request on the same keep-alive connection.)
+   * test web.xml), so the call fails as a timeout.
    */
   static void workOsHangsOnce(int status) {
     WORKOS.addErrorHook("POST", "/user_management/authenticate", status, "{\"message\":\"injected\"}", 1,
@@ -410,6 +408,42 @@ class AuthKitFilterIT {
     assertEquals(200, back.statusCode(), back.body());
     assertTrue(Browser.setCookie(back, SESSION).isPresent());
     assertEquals(1, WORKOS.counter("grant.refresh_token"));
+  }
+
+  @Test
+  void workOsAnswering500Or429DuringRefreshKeepsTheUserSignedIn() {
+    signIn("ada@example.com", "/whoami");
+    String cookie = browser.cookie(app("/"), SESSION).orElseThrow();
+
+    advance(Duration.ofSeconds(270)); // refresh due, token still valid
+    WORKOS.addErrorHook("POST", "/user_management/authenticate", 500, "{\"message\":\"boom\"}", 1, Duration.ZERO);
+    HttpResponse<String> served = browser.api(app("/whoami"));
+    assertEquals(200, served.statusCode(), served.body());
+    assertTrue(Browser.setCookies(served).isEmpty(), "cookie untouched: " + Browser.setCookies(served));
+
+    advance(Duration.ofMinutes(2)); // now expired
+    WORKOS.addErrorHook("POST", "/user_management/authenticate", 429, "{\"message\":\"slow down\"}", 1, Duration.ZERO);
+    HttpResponse<String> unavailable = browser.api(app("/whoami"));
+    assertEquals(503, unavailable.statusCode(), unavailable.body());
+    assertTrue(unavailable.headers().firstValue("Retry-After").isPresent());
+    assertTrue(Browser.setCookies(unavailable).isEmpty(), "cookie untouched: " + Browser.setCookies(unavailable));
+    assertEquals(cookie, browser.cookie(app("/"), SESSION).orElseThrow());
+
+    HttpResponse<String> back = browser.api(app("/whoami"));
+    assertEquals(200, back.statusCode(), back.body());
+    assertTrue(Browser.setCookie(back, SESSION).isPresent());
+    assertEquals(1, WORKOS.counter("grant.refresh_token"));
+  }
+
+  @Test
+  void workOs5xxDuringTheCodeExchangeIsA502() {
+    HttpResponse<String> login = browser.page(app("/login"));
+    HttpResponse<String> toCallback = browser.submitSignIn(browser.page(Browser.location(login)), "ada@example.com", PASSWORD);
+    WORKOS.addErrorHook("POST", "/user_management/authenticate", 500, "{\"message\":\"down\"}", 1, Duration.ZERO);
+    HttpResponse<String> response = browser.page(Browser.location(toCallback));
+    assertEquals(502, response.statusCode(), response.body());
+    assertTrue(response.body().contains("Try again"), response.body());
+    assertTrue(Browser.setCookie(response, SESSION).isEmpty());
   }
 
   @Test
