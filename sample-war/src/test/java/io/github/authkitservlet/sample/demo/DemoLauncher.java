@@ -63,7 +63,8 @@ public final class DemoLauncher {
     System.out.println(banner(container, appUrl, emulator, workosOptions, up));
     if (payara != null) {
       int exit = payara.waitFor();
-      if (exit != 0) {
+      // 130 and 143: stopped by Ctrl-C or TERM, which is how a run is meant to end.
+      if (exit != 0 && exit != 130 && exit != 143) {
         throw new IllegalStateException("Payara Micro stopped with exit code " + exit + ": see its log above");
       }
     } else if (emulator != null) {
