@@ -70,8 +70,8 @@ final class ThreeContexts implements AutoCloseable {
 
     Context form = context(tomcat, baseDir, "/c");
     Tomcat.addServlet(form, "login-pages", new FormLoginPages());
-    form.addServletMappingDecoded("/login.html", "login-pages");
-    form.addServletMappingDecoded("/error.html", "login-pages");
+    form.addServletMappingDecoded("/login.html", "login-pages", false);
+    form.addServletMappingDecoded("/error.html", "login-pages", false);
     form.setLoginConfig(new LoginConfig("FORM", "bench", "/login.html", "/error.html"));
     // Tomcat.addContext skips ContextConfig, which would add the authenticator valve for us.
     form.getPipeline().addValve(new FormAuthenticator());
@@ -112,13 +112,13 @@ final class ThreeContexts implements AutoCloseable {
     }
     Context context = tomcat.addContext(path, docBase.getAbsolutePath());
     Tomcat.addServlet(context, "page", new PageServlet());
-    context.addServletMappingDecoded(PAGE, "page");
+    context.addServletMappingDecoded(PAGE, "page", false);
     return context;
   }
 
   private static void servlet(Context context, String name, String className, String mapping) {
     Tomcat.addServlet(context, name, className);
-    context.addServletMappingDecoded(mapping, name);
+    context.addServletMappingDecoded(mapping, name, false);
   }
 
   private static void deleteRecursively(File file) {
