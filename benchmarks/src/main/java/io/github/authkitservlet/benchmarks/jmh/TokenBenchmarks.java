@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Verifying a session, both against an in-process emulator's JWKS (keys fetched once in setup,
  * then cached by each side): our {@link AccessTokenVerifier} (RS256 + claims), our whole
- * uncached {@link SessionAuthenticator#authenticate} (unseal + JSON + verify), and the SDK's
+ * uncached {@link SessionAuthenticator#authenticate} (unseal + JSON + verify), the same with the
+ * session cache on a repeated cookie, and the SDK's
  * {@code Session.authenticateWithSessionCookie} (unseal + Jackson + verify + claims), which is the
  * bar issue 6 sets for our uncached path.
  */
@@ -37,6 +38,7 @@ public class TokenBenchmarks extends BenchmarkDefaults {
   private String ourCookie;
   private AccessTokenVerifier verifier;
   private SessionAuthenticator uncached;
+  private SessionAuthenticator cached;
   private WorkOsClient workosClient;
   private Session sdkSession;
 
@@ -57,6 +59,7 @@ public class TokenBenchmarks extends BenchmarkDefaults {
         URI.create(base + "/sso/jwks/" + fixture.emulator().clientId()), connect, read);
     workosClient = new WorkOsClient(fixture.emulator().apiKey(), fixture.emulator().clientId(), base, connect, read);
     uncached = Authenticators.uncached(codec, verifier, workosClient, clock);
+    cached = Authenticators.cached(codec, verifier, workosClient, clock);
     sdkSession = SessionKt.getSession(fixture.workos());
 
     // Warm both key caches and check that each side accepts what it is given.
@@ -65,6 +68,9 @@ public class TokenBenchmarks extends BenchmarkDefaults {
     }
     if (!(uncached.authenticate(ourCookie) instanceof AuthOutcome.Authenticated a) || a.newCookieValue().isPresent()) {
       throw new IllegalStateException("our authenticator does not accept the cookie without refreshing");
+    }
+    if (!(cached.authenticate(ourCookie) instanceof AuthOutcome.Authenticated)) {
+      throw new IllegalStateException("the cached authenticator does not accept the cookie");
     }
     if (!(sdkSession.authenticateWithSessionCookie(sdkCookie, SignedInFixture.COOKIE_PASSWORD)
         instanceof AuthenticateSessionResult.Success)) {
@@ -88,6 +94,12 @@ public class TokenBenchmarks extends BenchmarkDefaults {
   @Benchmark
   public AuthOutcome ourAuthenticateUncached() {
     return uncached.authenticate(ourCookie);
+  }
+
+  /** The same cookie again, authenticator as the filter builds it: with the session cache, a digest + map lookup. */
+  @Benchmark
+  public AuthOutcome ourAuthenticateCached() {
+    return cached.authenticate(ourCookie);
   }
 
   /** The SDK's own: {@code workos.session.authenticateWithSessionCookie(cookie, password)}. */
