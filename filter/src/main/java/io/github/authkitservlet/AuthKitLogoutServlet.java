@@ -46,7 +46,10 @@ public class AuthKitLogoutServlet extends HttpServlet {
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<String> sessionId = FlowCookies.value(request, runtime.cookies.sessionCookieName())
+    Optional<String> cookie = FlowCookies.value(request, runtime.cookies.sessionCookieName());
+    // A replayed copy of this cookie must be verified again, not served from the session cache.
+    cookie.ifPresent(runtime.authenticator::forget);
+    Optional<String> sessionId = cookie
         .flatMap(runtime.authenticator::unsealOnly)
         .flatMap(AuthKitLogoutServlet::sessionId);
 

@@ -22,9 +22,10 @@ import java.util.logging.Logger;
  * <p>Internal API of authkit-servlet. One instance per configuration, shared by every filter and
  * servlet using it (the single-flight refresh only works if they share it). Thread-safe.
  *
- * <p>The steps are kept apart ({@link #authenticate} → {@link #resolve} → {@link #refreshing}) so
- * a cache of verified sessions (keyed by a digest of the cookie, valid until the token's expiry
- * minus the refresh buffer) can answer before {@link #resolve} without touching the rest.
+ * <p>The steps are kept apart ({@link #authenticate} → {@link #resolve} → {@link #refreshing}); a
+ * {@link VerifiedSessionCache} (keyed by a digest of the cookie, valid until the token's expiry
+ * minus the refresh buffer) answers repeated cookies before {@link #resolve}, so a browser's
+ * steady-state requests cost a hash and a map lookup instead of an unseal and an RS256 check.
  */
 public final class SessionAuthenticator {
 
@@ -38,6 +39,7 @@ public final class SessionAuthenticator {
   private final Duration refreshBuffer;
   private final Duration clockLeeway;
   private final RefreshCoordinator refreshes;
+  private final VerifiedSessionCache verified;
 
   /**
    * @param refreshBuffer refresh when the access token expires within this long
@@ -46,6 +48,18 @@ public final class SessionAuthenticator {
    */
   public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock, Duration refreshBuffer, Duration clockLeeway, Duration refreshWaitLimit) {
+    this(codec, verifier, workos, clock, refreshBuffer, clockLeeway, refreshWaitLimit,
+        VerifiedSessionCache.DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * As above, with the bound of the verified-session cache.
+   *
+   * @param sessionCacheEntries at most this many verified sessions are kept (0: no cache, every
+   *     request unseals and verifies); see {@link VerifiedSessionCache} for the memory each costs
+   */
+  public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
+      Clock clock, Duration refreshBuffer, Duration clockLeeway, Duration refreshWaitLimit, int sessionCacheEntries) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.workos = Objects.requireNonNull(workos, "workos");
@@ -53,6 +67,7 @@ public final class SessionAuthenticator {
     this.refreshBuffer = Objects.requireNonNull(refreshBuffer, "refreshBuffer");
     this.clockLeeway = Objects.requireNonNull(clockLeeway, "clockLeeway");
     this.refreshes = new RefreshCoordinator(clock, refreshWaitLimit);
+    this.verified = new VerifiedSessionCache(clock, sessionCacheEntries);
   }
 
   /** What the session cookie value (null when absent) amounts to. Never throws for bad input. */
@@ -60,12 +75,31 @@ public final class SessionAuthenticator {
     if (cookieValue == null || cookieValue.isEmpty()) {
       return new AuthOutcome.Anonymous(false);
     }
+    Optional<ResolvedSession> known = verified.find(cookieValue);
+    if (known.isPresent()) {
+      return new AuthOutcome.Authenticated(known.get(), Optional.empty());
+    }
     Optional<SessionData> session = codec.unseal(cookieValue);
     if (session.isEmpty()) {
       // Tampered, foreign, sealed with a retired password, or simply garbage: no session.
       return new AuthOutcome.Anonymous(true);
     }
-    return resolve(session.get());
+    AuthOutcome outcome = resolve(session.get());
+    if (outcome instanceof AuthOutcome.Authenticated authenticated) {
+      // Cached until the moment resolve() would start refreshing it. A session served while a
+      // refresh is postponed is already past that moment, so remember() ignores it.
+      ResolvedSession resolved = authenticated.session();
+      verified.remember(authenticated.newCookieValue().orElse(cookieValue), resolved,
+          resolved.claims().expiresAt().minus(refreshBuffer));
+    }
+    return outcome;
+  }
+
+  /** Stops serving this cookie from the cache (logout); the next request with it is verified again. */
+  public void forget(String cookieValue) {
+    if (cookieValue != null && !cookieValue.isEmpty()) {
+      verified.forget(cookieValue);
+    }
   }
 
   /** The session id in a cookie, when the cookie unseals; used by logout (no verification). */
