@@ -41,7 +41,7 @@ final class AuthKitRuntime implements AutoCloseable {
     Duration refreshWait = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
     this.authenticator = new SessionAuthenticator(
         new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock,
-        config.refreshBuffer(), config.clockLeeway(), refreshWait);
+        config.refreshBuffer(), config.clockLeeway(), refreshWait, config.sessionCacheSize());
     this.flows = new FlowStateCodec(config.cookiePasswords(), clock);
     this.cookies = new CookieWriter(config);
     this.json = new JsonResponses();

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param httpConnectTimeout connect timeout for calls to WorkOS
  * @param httpReadTimeout read timeout for calls to WorkOS
  * @param clockLeeway clock skew tolerated when checking token times
+ * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
  */
 public record AuthKitConfig(
     String apiKey,
@@ -46,7 +47,11 @@ public record AuthKitConfig(
     Duration refreshBuffer,
     Duration httpConnectTimeout,
     Duration httpReadTimeout,
-    Duration clockLeeway) {
+    Duration clockLeeway,
+    int sessionCacheSize) {
+
+  /** The default of {@link Setting#SESSION_CACHE_SIZE}. */
+  public static final int DEFAULT_SESSION_CACHE_SIZE = 10_000;
 
   /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
   public AuthKitConfig {
@@ -67,6 +72,19 @@ public record AuthKitConfig(
     Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout");
     Objects.requireNonNull(httpReadTimeout, "httpReadTimeout");
     Objects.requireNonNull(clockLeeway, "clockLeeway");
+    if (sessionCacheSize < 0) {
+      throw new IllegalArgumentException("sessionCacheSize must be >= 0");
+    }
+  }
+
+  /** As the canonical constructor, with the default session cache size (for code written before that setting). */
+  public AuthKitConfig(String apiKey, String clientId, String redirectUri, List<String> cookiePasswords,
+      URI apiBaseUrl, String cookieName, long cookieMaxAgeSeconds, Optional<String> cookieDomain,
+      SameSite cookieSameSite, CookieSecure cookieSecure, Optional<String> logoutReturnUri, Duration refreshBuffer,
+      Duration httpConnectTimeout, Duration httpReadTimeout, Duration clockLeeway) {
+    this(apiKey, clientId, redirectUri, cookiePasswords, apiBaseUrl, cookieName, cookieMaxAgeSeconds, cookieDomain,
+        cookieSameSite, cookieSecure, logoutReturnUri, refreshBuffer, httpConnectTimeout, httpReadTimeout, clockLeeway,
+        DEFAULT_SESSION_CACHE_SIZE);
   }
 
   /**
@@ -105,6 +123,7 @@ public record AuthKitConfig(
         + ", httpConnectTimeout=" + httpConnectTimeout
         + ", httpReadTimeout=" + httpReadTimeout
         + ", clockLeeway=" + clockLeeway
+        + ", sessionCacheSize=" + sessionCacheSize
         + "]";
   }
 

@@ -18,6 +18,8 @@ final class ConfigLoader {
 
   static final int MIN_PASSWORD_LENGTH = 32;
   static final long MAX_COOKIE_AGE_SECONDS = 400L * 24 * 3600;
+  /** About 5 GB of verified sessions: beyond that a typo is likelier than a real need. */
+  static final long MAX_SESSION_CACHE_SIZE = 1_000_000;
 
   // RFC 6265 cookie-name = token (RFC 7230 tchar).
   private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,128}");
@@ -70,8 +72,11 @@ final class ConfigLoader {
     Duration connectTimeout = Duration.ofMillis(longIn(Setting.HTTP_CONNECT_TIMEOUT, 1, 600_000, "milliseconds"));
     Duration readTimeout = Duration.ofMillis(longIn(Setting.HTTP_READ_TIMEOUT, 1, 600_000, "milliseconds"));
     Duration leeway = Duration.ofSeconds(longIn(Setting.CLOCK_LEEWAY, 0, 3_600, "seconds"));
+    int sessionCacheSize = (int) longIn(Setting.SESSION_CACHE_SIZE, 0, MAX_SESSION_CACHE_SIZE,
+        "entries of about 5 KB each; 0 turns the cache off");
     return new AuthKitConfig(apiKey, clientId, redirectUri, passwords, apiBaseUrl, cookieName, maxAge,
-        cookieDomain, sameSite, secure, logoutReturnUri, refreshBuffer, connectTimeout, readTimeout, leeway);
+        cookieDomain, sameSite, secure, logoutReturnUri, refreshBuffer, connectTimeout, readTimeout, leeway,
+        sessionCacheSize);
   }
 
   private String required(Setting setting, String hint) throws ConfigException {

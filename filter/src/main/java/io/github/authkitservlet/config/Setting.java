@@ -52,7 +52,16 @@ public enum Setting {
   /** Read timeout for calls to WorkOS, in milliseconds. */
   HTTP_READ_TIMEOUT("workos.http-read-timeout", "10000", false),
   /** Clock skew tolerated when checking token times, in seconds. */
-  CLOCK_LEEWAY("workos.clock-leeway", "30", false);
+  CLOCK_LEEWAY("workos.clock-leeway", "30", false),
+  /**
+   * How many verified sessions are kept in memory, so that a browser's repeated requests with the
+   * same cookie skip the unseal and the signature check (0 turns the cache off). Each entry holds
+   * one unsealed session (tokens, user, claims): about 5 KB, so the default 10000 entries stay
+   * below about 50 MB per application. Size it to the number of users active within one
+   * access-token lifetime (5 minutes at WorkOS); a session that does not fit only costs its next
+   * request the uncached path.
+   */
+  SESSION_CACHE_SIZE("workos.session-cache-size", "10000", false);
 
   /** Prefix shared by every setting key. */
   public static final String PREFIX = "workos.";

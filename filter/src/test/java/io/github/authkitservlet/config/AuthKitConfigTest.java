@@ -67,6 +67,7 @@ class AuthKitConfigTest {
     assertEquals(Duration.ofMillis(3000), config.httpConnectTimeout());
     assertEquals(Duration.ofMillis(10000), config.httpReadTimeout());
     assertEquals(Duration.ofSeconds(30), config.clockLeeway());
+    assertEquals(10_000, config.sessionCacheSize());
   }
 
   @Test
@@ -87,6 +88,7 @@ class AuthKitConfigTest {
     values.put("workos.http-connect-timeout", "500");
     values.put("workos.http-read-timeout", "2500");
     values.put("workos.clock-leeway", "5");
+    values.put("workos.session-cache-size", "0");
     AuthKitConfig config = load(values);
     assertEquals("https://app.example.com/callback", config.redirectUri());
     assertFalse(config.redirectUriIsPath());
@@ -102,6 +104,14 @@ class AuthKitConfigTest {
     assertEquals(Duration.ofMillis(500), config.httpConnectTimeout());
     assertEquals(Duration.ofMillis(2500), config.httpReadTimeout());
     assertEquals(Duration.ofSeconds(5), config.clockLeeway());
+    assertEquals(0, config.sessionCacheSize(), "0 turns the session cache off");
+  }
+
+  @Test
+  void theSessionCacheSizeIsAWholeNumberOfEntries() throws Exception {
+    assertEquals(250, load(with("workos.session-cache-size", "250")).sessionCacheSize());
+    assertEquals(1_000_000, load(with("workos.session-cache-size", "1000000")).sessionCacheSize());
+    assertTrue(load(with("workos.session-cache-size", "42")).toString().contains("sessionCacheSize=42"));
   }
 
   @ParameterizedTest(name = "{0} https={1} port={2} -> {3}")
@@ -214,7 +224,12 @@ class AuthKitConfigTest {
         Arguments.of(with("workos.refresh-buffer", "1m"), Setting.REFRESH_BUFFER, "got '1m'"),
         Arguments.of(with("workos.http-connect-timeout", "0"), Setting.HTTP_CONNECT_TIMEOUT, "(milliseconds), got 0"),
         Arguments.of(with("workos.http-read-timeout", "10s"), Setting.HTTP_READ_TIMEOUT, "(milliseconds), got '10s'"),
-        Arguments.of(with("workos.clock-leeway", "x"), Setting.CLOCK_LEEWAY, "got 'x'"));
+        Arguments.of(with("workos.clock-leeway", "x"), Setting.CLOCK_LEEWAY, "got 'x'"),
+        Arguments.of(with("workos.session-cache-size", "-1"), Setting.SESSION_CACHE_SIZE,
+            "must be a whole number from 0 to 1000000 (entries of about 5 KB each; 0 turns the cache off), got -1"),
+        Arguments.of(with("workos.session-cache-size", "10k"), Setting.SESSION_CACHE_SIZE, "got '10k'"),
+        Arguments.of(with("workos.session-cache-size", "1e4"), Setting.SESSION_CACHE_SIZE, "got '1e4'"),
+        Arguments.of(with("workos.session-cache-size", "1000001"), Setting.SESSION_CACHE_SIZE, "got 1000001"));
   }
 
   static Map<String, String> withAll(String k1, String v1, String k2, String v2) {
