@@ -38,6 +38,74 @@ public final class RequestPaths {
     if (requestUri == null || requestUri.isEmpty() || requestUri.length() > MAX_LENGTH) {
       return Optional.empty();
     }
+    // Nearly every request carries a path that is already normal; the full work below (split,
+    // decode, re-join) was about 40 % of the filter's time per request in a profile of the load run.
+    if (isAlreadyNormal(requestUri)) {
+      if (contextPath == null || contextPath.isEmpty() || contextPath.equals("/")) {
+        return Optional.of(requestUri);
+      }
+      if (isAlreadyNormal(contextPath) && !contextPath.endsWith("/")) {
+        return inContext(requestUri, contextPath);
+      }
+    }
+    return normalizeFully(requestUri, contextPath);
+  }
+
+  /**
+   * Whether normalisation would return {@code path} unchanged: it starts with {@code /}, holds only
+   * visible ASCII, and has no {@code ;}, {@code %}, {@code \}, {@code ?}, {@code #}, doubled slash or
+   * {@code .}/{@code ..} segment. Such a path is its own normal form, so the fast path returns it as
+   * it is; everything else (including every path the full work rejects) takes the full work.
+   */
+  static boolean isAlreadyNormal(String path) {
+    int length = path.length();
+    if (length == 0 || path.charAt(0) != '/') {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = path.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == ';' || c == '%' || c == '\\' || c == '?' || c == '#') {
+        return false;
+      }
+      if (c == '/' && i + 1 < length) {
+        char next = path.charAt(i + 1);
+        if (next == '/') {
+          return false; // an empty segment
+        }
+        if (next == '.' && isDotSegment(path, i + 1)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether the segment starting at {@code start} (a '.') is "." or "..". */
+  private static boolean isDotSegment(String path, int start) {
+    int end = path.indexOf('/', start);
+    int segmentLength = (end < 0 ? path.length() : end) - start;
+    return segmentLength == 1 || (segmentLength == 2 && path.charAt(start + 1) == '.');
+  }
+
+  /** {@code path} relative to {@code contextPath}; both already normal, the context without a trailing slash. */
+  private static Optional<String> inContext(String path, String contextPath) {
+    if (!path.startsWith(contextPath)) {
+      return Optional.empty();
+    }
+    if (path.length() == contextPath.length()) {
+      return Optional.of("/");
+    }
+    if (path.charAt(contextPath.length()) == '/') {
+      return Optional.of(path.substring(contextPath.length()));
+    }
+    return Optional.empty();
+  }
+
+  /** What {@link #normalize} computes, without the fast path (package-private so tests can compare the two). */
+  static Optional<String> normalizeFully(String requestUri, String contextPath) {
+    if (requestUri == null || requestUri.isEmpty() || requestUri.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     Optional<String> full = normalizeAbsolute(stripQuery(requestUri));
     if (full.isEmpty()) {
       return Optional.empty();
