@@ -1,12 +1,10 @@
 package io.github.authkitservlet.token;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -27,7 +25,9 @@ import java.util.Map;
  * is thread-safe. Keys come from Nimbus's {@link JWKSourceBuilder}: cached (so a request does not
  * fetch keys), re-fetched when a token names an unknown key id (after a signing-key rotation) but
  * at most once per rate-limit interval (so forged key ids cannot make us hammer WorkOS), and kept
- * through a JWKS outage (outage tolerant) so a WorkOS blip does not sign anybody out.
+ * through a JWKS outage (outage tolerant) so a WorkOS blip does not sign anybody out. Each key is
+ * turned into a Java key and a signature verifier once, not per token (the JWT processor itself is
+ * thread-safe once configured, and so are the shared verifiers).
  */
 public final class AccessTokenVerifier {
 
@@ -64,8 +64,13 @@ public final class AccessTokenVerifier {
       throw new IllegalArgumentException("not a usable JWKS URL: " + jwksUri, e);
     }
     this.processor = new DefaultJWTProcessor<>();
-    // RS256 only: the algorithm comes from us, never from the token's header.
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    // RS256 only: the algorithm comes from us, never from the token's header. The selector is
+    // Nimbus's JWSVerificationKeySelector, except that each key is converted and wrapped in a
+    // verifier once per key id instead of on every token (see ReusedRs256Verifiers for why
+    // sharing the verifier across threads is safe).
+    ReusedRs256Verifiers verifiers = new ReusedRs256Verifiers(keys);
+    processor.setJWSKeySelector(verifiers);
+    processor.setJWSVerifierFactory(verifiers.verifierFactory());
     // Expiry is judged by the caller with its own clock and leeway (see TokenCheck); the claims
     // we cannot work without are checked in toClaims.
     processor.setJWTClaimsSetVerifier((claims, context) -> { });
