@@ -54,6 +54,14 @@ public final class IronSeal {
 
   private final SecureRandom random;
   private final Clock clock;
+  // JCA engines are not thread-safe, but looking them up costs a provider search per call (and
+  // there are five per unseal): each request thread keeps its own. The values are JDK types only,
+  // so a container thread that outlives the application holds nothing of ours.
+  private final ThreadLocal<SecretKeyFactory> pbkdf2 = ThreadLocal.withInitial(() -> engine(() ->
+      SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")));
+  private final ThreadLocal<Mac> hmacSha256 = ThreadLocal.withInitial(() -> engine(() -> Mac.getInstance("HmacSHA256")));
+  private final ThreadLocal<Cipher> aesCbc = ThreadLocal.withInitial(() -> engine(() ->
+      Cipher.getInstance("AES/CBC/PKCS5Padding")));
 
   /** Seals with the system clock and a new {@link SecureRandom}. */
   public IronSeal() {
@@ -92,7 +100,7 @@ public final class IronSeal {
     try {
       String encSalt = HexFormat.of().formatHex(randomBytes(SALT_BYTES));
       byte[] iv = randomBytes(IV_BYTES);
-      Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+      Cipher cipher = aesCbc.get();
       cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(deriveKey(password, encSalt), "AES"), new IvParameterSpec(iv));
       byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       String expiration = ttl.isZero() ? "" : Long.toString(clock.millis() + ttl.toMillis());
@@ -169,7 +177,7 @@ public final class IronSeal {
       throw new IronException("Expired seal");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+      Cipher cipher = aesCbc.get();
       cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(deriveKey(password, encSalt), "AES"), new IvParameterSpec(iv));
       return new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
@@ -220,19 +228,34 @@ public final class IronSeal {
     return bytes;
   }
 
-  private static byte[] deriveKey(String password, String salt) throws GeneralSecurityException {
+  private byte[] deriveKey(String password, String salt) throws GeneralSecurityException {
     // iron-webcrypto feeds the UTF-8 bytes of the hex salt *string* to PBKDF2, with one iteration.
     PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1, KEY_BITS);
     try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1").generateSecret(spec).getEncoded();
+      return pbkdf2.get().generateSecret(spec).getEncoded();
     } finally {
       spec.clearPassword();
     }
   }
 
-  private static byte[] hmac(byte[] key, String data) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA256");
+  private byte[] hmac(byte[] key, String data) throws GeneralSecurityException {
+    Mac mac = hmacSha256.get();
+    // init resets the engine, so a previous call that failed halfway leaves nothing behind.
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Something that looks up a JCA engine. */
+  private interface EngineLookup<T> {
+    T get() throws GeneralSecurityException;
+  }
+
+  private static <T> T engine(EngineLookup<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (GeneralSecurityException e) {
+      // AES-256-CBC, HmacSHA256 and PBKDF2WithHmacSHA1 are mandatory in every Java 17 runtime.
+      throw new IllegalStateException("JCA algorithms required by Iron are unavailable", e);
+    }
   }
 }

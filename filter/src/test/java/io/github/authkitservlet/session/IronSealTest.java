@@ -238,4 +238,41 @@ class IronSealTest {
     char replacement = Character.isDigit(first) ? (first == '1' ? '2' : '1') : (first == 'A' ? 'B' : 'A');
     return replacement + part.substring(1);
   }
+
+  // Each thread reuses its own JCA engines: they must come out of a failure clean, and threads
+  // sealing and unsealing at once must never see each other's state.
+
+  @Test
+  void aFailedUnsealLeavesTheThreadsEnginesUsable() throws Exception {
+    String sealed = iron.seal("{\"a\":1}", "1", PASSWORD, Duration.ZERO);
+    String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+    assertThrows(IronException.class, () -> iron.unseal(tampered, Map.of("1", PASSWORD), NOW));
+    assertThrows(IronException.class, () -> iron.unseal(sealed, Map.of("1", "another-password-that-is-long-enough"), NOW));
+    assertEquals("{\"a\":1}", iron.unseal(sealed, Map.of("1", PASSWORD), NOW));
+  }
+
+  @Test
+  void threadsSealAndUnsealAtOnceWithoutMixingUp() throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(threads.submit(() -> {
+          int wrong = 0;
+          for (int i = 0; i < 200; i++) {
+            String text = "{\"thread\":" + thread + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(i) + "\"}";
+            String sealed = iron.seal(text, "1", PASSWORD, Duration.ZERO);
+            wrong += text.equals(iron.unseal(sealed, Map.of("1", PASSWORD), NOW)) ? 0 : 1;
+          }
+          return wrong;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> result : results) {
+        assertEquals(0, result.get(), "wrong round trips on one thread");
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
 }
