@@ -30,22 +30,30 @@ final class TestApp {
 
   /** The same application under another context path (one per test class sharing the container). */
   static WebArchive war(AuthKitEmulator emulator, String context) {
+    return war(emulator, context, context + "/callback");
+  }
+
+  /**
+   * The same application with {@code workos.redirect-uri} set to {@code redirectUri}: a path
+   * (resolved against the request's origin, the default above) or an absolute URL.
+   */
+  static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri) {
     JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
         .importDirectory(new File("target/classes"))
         .as(JavaArchive.class);
     return ShrinkWrap.create(WebArchive.class, context.substring(1) + ".war")
         .addAsLibrary(filterJar)
         .addClass(WhoAmIServlet.class)
-        .setWebXML(new StringAsset(webXml(emulator, context)));
+        .setWebXML(new StringAsset(webXml(emulator, redirectUri)));
   }
 
-  static String webXml(AuthKitEmulator emulator, String context) {
+  static String webXml(AuthKitEmulator emulator, String redirectUri) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
           <context-param><param-name>workos.api-key</param-name><param-value>%s</param-value></context-param>
           <context-param><param-name>workos.client-id</param-name><param-value>%s</param-value></context-param>
-          <context-param><param-name>workos.redirect-uri</param-name><param-value>%s/callback</param-value></context-param>
+          <context-param><param-name>workos.redirect-uri</param-name><param-value>%s</param-value></context-param>
           <context-param><param-name>workos.cookie-password</param-name><param-value>%s</param-value></context-param>
           <context-param><param-name>workos.api-hostname</param-name><param-value>localhost</param-value></context-param>
           <context-param><param-name>workos.api-port</param-name><param-value>%d</param-value></context-param>
@@ -94,7 +102,7 @@ final class TestApp {
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/public/*</url-pattern></servlet-mapping>
         </web-app>
         """.formatted(
-            emulator.apiKey(), emulator.clientId(), context, COOKIE_PASSWORD, emulator.port(),
+            emulator.apiKey(), emulator.clientId(), redirectUri, COOKIE_PASSWORD, emulator.port(),
             TestClockInstaller.class.getName(),
             AuthKitFilter.class.getName(),
             AuthKitLoginServlet.class.getName(),
