@@ -64,8 +64,4 @@ record HostileCase(String name, String method, String target, List<String[]> hea
   HostileCase answeredByContainer() {
     return new HostileCase(name, method, target, headers, statuses, then, true);
   }
-
-  HostileCase named(String newName) {
-    return new HostileCase(newName, method, target, headers, statuses, then, byContainer);
-  }
 }
