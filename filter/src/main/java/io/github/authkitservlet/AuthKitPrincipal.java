@@ -87,7 +87,12 @@ public final class AuthKitPrincipal implements Principal {
     return id;
   }
 
-  /** The user's email address. */
+  /**
+   * The user's email address, as WorkOS returned it at sign-in. Null only for a session whose
+   * cookie carries no user profile (a cookie sealed by another WorkOS SDK may omit it: the user id
+   * comes from the verified access token, never from the profile), so code that must work with
+   * such cookies should not assume a value.
+   */
   public String getEmail() {
     return email;
   }
