@@ -88,10 +88,10 @@ public final class AuthKitPrincipal implements Principal {
   }
 
   /**
-   * The user's email address, as WorkOS returned it at sign-in. Null only for a session whose
-   * cookie carries no user profile (a cookie sealed by another WorkOS SDK may omit it: the user id
-   * comes from the verified access token, never from the profile), so code that must work with
-   * such cookies should not assume a value.
+   * The user's email address, as WorkOS returned it at sign-in. Null only when the sealed cookie
+   * carries no user profile, which this library never writes but another application sealing
+   * cookies with the same password could; the session is still valid then, because the user id
+   * comes from the verified access token, not from the profile.
    */
   public String getEmail() {
     return email;
