@@ -1,16 +1,25 @@
 package io.github.authkitservlet.sample.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.github.authkitservlet.emulator.AuthKitEmulator;
 import java.net.URI;
 import java.net.URL;
+import org.apache.catalina.util.ServerInfo;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The sample WAR on embedded Tomcat 10.1 (same JVM), walked over HTTP against the emulator. */
+/**
+ * The sample WAR on embedded Tomcat (same JVM), walked over HTTP against the emulator. Failsafe runs
+ * this class twice (sample-war/pom.xml): on Tomcat 10.1 in execution {@code default} and on Tomcat 11
+ * in execution {@code tomcat11}, which swaps the Tomcat jars on the test class path.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SampleOnTomcatIT extends SampleFlowsContract {
 
@@ -41,5 +50,17 @@ class SampleOnTomcatIT extends SampleFlowsContract {
   @Override
   URI app() {
     return SampleWar.onLocalhost(deployment);
+  }
+
+  /**
+   * The flows above prove a Tomcat release only if that release really served them: a class path swap
+   * that silently kept the other Tomcat would otherwise pass unnoticed. Embedded Tomcat shares this JVM,
+   * so its ServerInfo is the running server's.
+   */
+  @Test
+  void servedByTheTomcatThisExecutionNames() {
+    String expected = System.getProperty("expected.tomcat.version");
+    assertNotNull(expected, "expected.tomcat.version is set by the failsafe execution: run with mvn verify");
+    assertEquals("Apache Tomcat/" + expected, ServerInfo.getServerInfo());
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,7 +32,7 @@ final class Visitor {
   private static final int MAX_REDIRECTS = 10;
 
   private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+      .cookieHandler(new BrowserCookies())
       .followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(10))
       .build();
