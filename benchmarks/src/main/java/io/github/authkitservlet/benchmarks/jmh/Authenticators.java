@@ -4,8 +4,6 @@ import io.github.authkitservlet.authn.SessionAuthenticator;
 import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.token.AccessTokenVerifier;
 import io.github.authkitservlet.workos.WorkOsClient;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -19,26 +17,15 @@ final class Authenticators {
   private Authenticators() {}
 
   /**
-   * An authenticator that unseals and verifies on every call. With the session cache (the
-   * constructor taking a cache size) it is built with size 0; a filter without the cache has only
-   * the other constructor, which is then uncached anyway. Looked up reflectively so the same
-   * benchmarks measure the filter before and after the cache (benchmarks/session-cache/).
+   * An authenticator that unseals and verifies on every call: the session cache is off (size 0,
+   * what {@code workos.session-cache-size=0} configures).
    */
   static SessionAuthenticator uncached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    try {
-      Constructor<SessionAuthenticator> withCacheSize = SessionAuthenticator.class.getConstructor(
-          SessionCookieCodec.class, AccessTokenVerifier.class, WorkOsClient.class, Clock.class, Duration.class,
-          Duration.class, Duration.class, int.class);
-      return withCacheSize.newInstance(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT, 0);
-    } catch (NoSuchMethodException e) {
-      return cached(codec, verifier, workos, clock);
-    } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot build an uncached SessionAuthenticator", e);
-    }
+    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT, 0);
   }
 
-  /** An authenticator as the filter builds it (with the session cache, when the filter has one). */
+  /** An authenticator as the filter builds it by default (session cache of 10 000 entries). */
   static SessionAuthenticator cached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
     return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT);
