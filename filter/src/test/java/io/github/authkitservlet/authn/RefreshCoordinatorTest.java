@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.testsupport.MutableClock;
 import io.github.authkitservlet.token.AccessTokenClaims;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,30 +24,6 @@ import org.junit.jupiter.api.Test;
 
 class RefreshCoordinatorTest {
 
-  /** A clock the test moves by hand. */
-  private static final class TestClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   private static RefreshResult.Refreshed refreshed(String refreshToken) {
     SessionData data = new SessionData("access-" + refreshToken, refreshToken, null, null, null, null);
     AccessTokenClaims claims = new AccessTokenClaims("user_1", "session_1", null, null, List.of(), List.of(),
@@ -58,7 +33,7 @@ class RefreshCoordinatorTest {
 
   @Test
   void concurrentRequestsShareOneGrant() throws Exception {
-    var coordinator = new RefreshCoordinator(new TestClock(), Duration.ofSeconds(10));
+    var coordinator = new RefreshCoordinator(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofSeconds(10));
     AtomicInteger grants = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     Supplier<RefreshResult> slowGrant = () -> {
@@ -101,7 +76,7 @@ class RefreshCoordinatorTest {
 
   @Test
   void aStragglerWithTheOldTokenGetsTheRotatedSessionForThirtySeconds() {
-    TestClock clock = new TestClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     var coordinator = new RefreshCoordinator(clock, Duration.ofSeconds(1));
     AtomicInteger grants = new AtomicInteger();
     Supplier<RefreshResult> grant = () -> refreshed("rt-" + grants.incrementAndGet());
@@ -120,7 +95,7 @@ class RefreshCoordinatorTest {
 
   @Test
   void failuresAreNotRemembered() {
-    var coordinator = new RefreshCoordinator(new TestClock(), Duration.ofSeconds(1));
+    var coordinator = new RefreshCoordinator(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofSeconds(1));
     AtomicInteger grants = new AtomicInteger();
     coordinator.refresh("rt", () -> {
       grants.incrementAndGet();
@@ -137,7 +112,7 @@ class RefreshCoordinatorTest {
 
   @Test
   void anExceptionInTheGrantKeepsTheSession() {
-    var coordinator = new RefreshCoordinator(new TestClock(), Duration.ofSeconds(1));
+    var coordinator = new RefreshCoordinator(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofSeconds(1));
     RefreshResult result = coordinator.refresh("rt", () -> {
       throw new IllegalStateException("boom");
     });
@@ -146,7 +121,7 @@ class RefreshCoordinatorTest {
 
   @Test
   void rememberedRotationsAreBounded() {
-    var coordinator = new RefreshCoordinator(new TestClock(), Duration.ofSeconds(1));
+    var coordinator = new RefreshCoordinator(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofSeconds(1));
     for (int i = 0; i < RecentRotations.MAX_ENTRIES + 50; i++) {
       String token = "rt-" + i;
       coordinator.refresh(token, () -> refreshed(token + "'"));

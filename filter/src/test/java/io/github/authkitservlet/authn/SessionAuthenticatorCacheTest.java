@@ -11,6 +11,7 @@ import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.emulator.AuthKitEmulatorExtension;
 import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.testsupport.MutableClock;
 import io.github.authkitservlet.token.AccessTokenVerifier;
 import io.github.authkitservlet.workos.AuthorizationOptions;
 import io.github.authkitservlet.workos.AuthorizationRequest;
@@ -49,7 +50,7 @@ class SessionAuthenticatorCacheTest {
   private static final Duration REFRESH_BUFFER = Duration.ofSeconds(60);
   private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
-  private VerifiedSessionCacheTest.HandClock clock;
+  private MutableClock clock;
   private WorkOsClient workos;
   private AccessTokenVerifier verifier;
   private SessionCookieCodec codec;
@@ -57,7 +58,7 @@ class SessionAuthenticatorCacheTest {
   @BeforeEach
   void setUp() {
     AuthKitEmulator emulator = WORKOS.emulator();
-    clock = new VerifiedSessionCacheTest.HandClock(Instant.now());
+    clock = new MutableClock(Instant.now());
     URI base = URI.create(emulator.baseUrl());
     workos = new WorkOsClient(emulator.apiKey(), emulator.clientId(), base, Duration.ofSeconds(3), Duration.ofSeconds(5));
     verifier = new AccessTokenVerifier(URI.create(emulator.baseUrl() + "/sso/jwks/" + emulator.clientId()),

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.testsupport.MutableClock;
 import io.github.authkitservlet.token.AccessTokenClaims;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,35 +18,7 @@ class VerifiedSessionCacheTest {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  /** A clock the test moves by hand. */
-  static final class HandClock extends Clock {
-    private volatile Instant now;
-
-    HandClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final HandClock clock = new HandClock(START);
+  private final MutableClock clock = new MutableClock(START);
 
   private static ResolvedSession session(String name) {
     SessionData data = new SessionData("access-" + name, "refresh-" + name, null, null, null, null);

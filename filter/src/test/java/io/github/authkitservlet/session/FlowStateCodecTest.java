@@ -3,6 +3,7 @@ package io.github.authkitservlet.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.authkitservlet.testsupport.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.workos.session.Iron;
+import io.github.authkitservlet.testsupport.MutableClock;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
