@@ -45,16 +45,6 @@ public final class SessionAuthenticator {
    * @param refreshBuffer refresh when the access token expires within this long
    * @param clockLeeway tolerated clock skew when deciding a token is still usable
    * @param refreshWaitLimit how long a request waits for a refresh another request started
-   */
-  public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
-      Clock clock, Duration refreshBuffer, Duration clockLeeway, Duration refreshWaitLimit) {
-    this(codec, verifier, workos, clock, refreshBuffer, clockLeeway, refreshWaitLimit,
-        VerifiedSessionCache.DEFAULT_MAX_ENTRIES);
-  }
-
-  /**
-   * As above, with the bound of the verified-session cache.
-   *
    * @param sessionCacheEntries at most this many verified sessions are kept (0: no cache, every
    *     request unseals and verifies); see {@link VerifiedSessionCache} for the memory each costs
    */

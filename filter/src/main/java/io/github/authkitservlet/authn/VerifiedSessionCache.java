@@ -30,15 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p><b>Memory.</b> At most {@code maxEntries} entries (plus, briefly, one per request thread
  * inserting at that instant). An entry holds one verified session: the two tokens, the user and
  * the token's claims, about 3 to 5 KB for a typical WorkOS session (it is the unsealed content of
- * a cookie that browsers cap at 4 KB, as Java strings, plus the claims); the default {@value
- * #DEFAULT_MAX_ENTRIES} entries therefore stay below about 50 MB. When full, expired entries go
+ * a cookie that browsers cap at 4 KB, as Java strings, plus the claims); the default 10000
+ * entries of {@code workos.session-cache-size} therefore stay below about 50 MB. When full, expired entries go
  * first, then a random eighth (an evicted session only costs its next request an unseal and a
  * signature check). Thread-safe; lookups take no lock.
  */
 final class VerifiedSessionCache {
-
-  /** Enough for every user active within one access-token lifetime on a busy node. */
-  static final int DEFAULT_MAX_ENTRIES = 10_000;
 
   /** The 256-bit digest of a cookie value, as a map key with cheap equals and hashCode. */
   private record Key(long a, long b, long c, long d) {}

@@ -50,9 +50,6 @@ public record AuthKitConfig(
     Duration clockLeeway,
     int sessionCacheSize) {
 
-  /** The default of {@link Setting#SESSION_CACHE_SIZE}. */
-  public static final int DEFAULT_SESSION_CACHE_SIZE = 10_000;
-
   /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
   public AuthKitConfig {
     Objects.requireNonNull(apiKey, "apiKey");
@@ -77,15 +74,6 @@ public record AuthKitConfig(
     }
   }
 
-  /** As the canonical constructor, with the default session cache size (for code written before that setting). */
-  public AuthKitConfig(String apiKey, String clientId, String redirectUri, List<String> cookiePasswords,
-      URI apiBaseUrl, String cookieName, long cookieMaxAgeSeconds, Optional<String> cookieDomain,
-      SameSite cookieSameSite, CookieSecure cookieSecure, Optional<String> logoutReturnUri, Duration refreshBuffer,
-      Duration httpConnectTimeout, Duration httpReadTimeout, Duration clockLeeway) {
-    this(apiKey, clientId, redirectUri, cookiePasswords, apiBaseUrl, cookieName, cookieMaxAgeSeconds, cookieDomain,
-        cookieSameSite, cookieSecure, logoutReturnUri, refreshBuffer, httpConnectTimeout, httpReadTimeout, clockLeeway,
-        DEFAULT_SESSION_CACHE_SIZE);
-  }
 
   /**
    * Reads and validates every setting from {@code source}, applying defaults.

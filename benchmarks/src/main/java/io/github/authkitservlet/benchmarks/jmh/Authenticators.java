@@ -28,6 +28,7 @@ final class Authenticators {
   /** An authenticator as the filter builds it by default (session cache of 10 000 entries). */
   static SessionAuthenticator cached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT);
+    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT,
+        10_000);
   }
 }
