@@ -51,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HostileInputIT {
 
-  static final AuthKitEmulator WORKOS = AuthKitEmulator.builder().port(0).start();
+  static final TestWorld WORLD = TestWorld.start();
+  static final AuthKitEmulator WORKOS = WORLD.workos;
   static final String CONTEXT = "/authkit-hostile";
   static final String ABSOLUTE_CONTEXT = "/authkit-hostile-abs";
   static final int PORT = Integer.getInteger("authkit.it.port", 18931);
@@ -60,7 +61,6 @@ class HostileInputIT {
   static final String PASSWORD = "authkit-demo";
   static final String SESSION = "wos-session";
   static final HttpClient HTTP = Browser.newClient();
-  static final LogCapture LOGS = LogCapture.install();
   static final Map<String, Integer> CASES_PER_TABLE = new LinkedHashMap<>();
 
   /** What no answer and no log line may contain; grows with every credential a table learns. */
@@ -86,8 +86,7 @@ class HostileInputIT {
 
   @AfterAll
   static void stopEmulator() {
-    WORKOS.close();
-    LOGS.uninstall();
+    WORLD.close();
     // The figures docs/hardening.md quotes.
     CASES_PER_TABLE.forEach((table, count) -> System.out.printf("HostileInputIT %-12s %4d cases%n", table, count));
     System.out.printf("HostileInputIT %-12s %4d cases%n", "total",
@@ -96,17 +95,13 @@ class HostileInputIT {
 
   @BeforeEach
   void freshWorld() {
-    WORKOS.reset();
-    SharedTestClock.INSTANCE.reset();
-    LOGS.clear();
+    WORLD.reset();
   }
 
   /** DESIGN.md §6.8, checked once per table (the log is shared by all its rows). */
   @AfterEach
   void nothingSecretWasLogged() {
-    List<String> all = new ArrayList<>(secrets);
-    all.addAll(List.of("Fe26.2*", "eyJhbGci"));
-    assertEquals(List.of(), LOGS.linesContainingAny(all));
+    WORLD.assertNothingSecretLogged(secrets);
   }
 
   // ---------------------------------------------------------------- shared checks

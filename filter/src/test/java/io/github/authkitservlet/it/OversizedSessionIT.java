@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OversizedSessionIT {
 
   static final String CONTEXT = "/authkit-big";
-  static final AuthKitEmulator WORKOS = AuthKitEmulator.builder().port(0).seedJson(seed()).start();
-  static final LogCapture LOGS = LogCapture.install();
+  static final TestWorld WORLD = new TestWorld(AuthKitEmulator.builder().port(0).seedJson(seed()).start());
+  static final AuthKitEmulator WORKOS = WORLD.workos;
 
   @ArquillianResource
   URL base;
@@ -40,8 +40,7 @@ class OversizedSessionIT {
 
   @AfterAll
   static void stop() {
-    WORKOS.close();
-    LOGS.uninstall();
+    WORLD.close();
   }
 
   static String seed() {
@@ -70,8 +69,8 @@ class OversizedSessionIT {
     assertTrue(callback.body().contains("Session too large"), callback.body());
     assertTrue(callback.body().contains("href=\"" + CONTEXT + "/login\""), callback.body());
     assertTrue(Browser.setCookie(callback, "wos-session").isEmpty(), "no cookie a browser would drop");
-    assertTrue(LOGS.lines().stream().anyMatch(l -> l.contains("SEVERE") && l.contains("session cookie not set")
-        && l.contains("wos-session")), String.join("", LOGS.lines()));
+    assertTrue(WORLD.logs.lines().stream().anyMatch(l -> l.contains("SEVERE") && l.contains("session cookie not set")
+        && l.contains("wos-session")), String.join("", WORLD.logs.lines()));
   }
 
   @Test
