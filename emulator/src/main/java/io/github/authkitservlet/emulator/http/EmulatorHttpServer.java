@@ -29,6 +29,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
   /** WorkOS rejects big bodies long before this; ours only needs room for small JSON/forms. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  /** How much of an oversized body is read and dropped before the 413, so the client gets to read it. */
+  private static final long OVERSIZED_DRAIN_LIMIT = 16L * 1024 * 1024;
 
   /** Paths under this prefix are the test-control API: hooks never apply to them. */
   public static final String CONTROL_PREFIX = "/_emulate/";
@@ -152,10 +154,22 @@ public final class EmulatorHttpServer implements AutoCloseable {
   private static byte[] readBody(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
     if (bytes.length > MAX_BODY_BYTES) {
+      // Read and drop what the client is still sending: answering and closing while it is in
+      // mid-upload resets the connection, and the client may then lose the 413 it was sent.
+      discard(in, OVERSIZED_DRAIN_LIMIT);
       throw ApiException.api(413, "payload_too_large",
           "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
     return bytes;
+  }
+
+  private static void discard(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[8192];
+    long read = 0;
+    int n;
+    while (read < limit && (n = in.read(buffer)) >= 0) {
+      read += n;
+    }
   }
 
   private static void drain(InputStream in) throws IOException {
