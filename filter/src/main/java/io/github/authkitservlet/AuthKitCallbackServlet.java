@@ -6,8 +6,6 @@ import io.github.authkitservlet.http.NoStore;
 import io.github.authkitservlet.session.FlowState;
 import io.github.authkitservlet.web.ReturnPaths;
 import io.github.authkitservlet.workos.GrantResult;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,23 +28,20 @@ import java.util.logging.Logger;
  *
  * <p>Init-params: {@code workos.*} settings override the application's for this servlet.
  */
-public class AuthKitCallbackServlet extends HttpServlet {
+public class AuthKitCallbackServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(AuthKitCallbackServlet.class.getName());
   private static final int MAX_PARAM_LENGTH = 2048;
 
-  private transient AuthKitRuntime runtime;
-  private transient Endpoints endpoints;
-
   @Override
-  public void init() throws ServletException {
-    runtime = Components.start("servlet", getServletName(), getServletContext(), getInitParameterNames(),
-        this::getInitParameter, List.of());
+  List<String> knownInitParams() {
+    return List.of();
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    AuthKitRuntime runtime = runtime();
     NoStore.apply(response);
     String tryAgain = request.getContextPath() + endpoints().loginPath();
     String state = request.getParameter("state");
@@ -56,7 +51,9 @@ public class AuthKitCallbackServlet extends HttpServlet {
       flowCookieName = FlowCookies.nameFor(state);
       flowCookie = FlowCookies.value(request, flowCookieName);
       // Used once, whatever happens next.
-      flowCookie.ifPresent(v -> runtime.cookies.clearFlow(request, response, FlowCookies.nameFor(state)));
+      if (flowCookie.isPresent()) {
+        runtime.cookies.clearFlow(request, response, flowCookieName);
+      }
     }
 
     String error = request.getParameter("error");
@@ -117,23 +114,6 @@ public class AuthKitCallbackServlet extends HttpServlet {
     }
     // The return path was sanitised at login and sealed since; sanitise again to be safe anyway.
     response.sendRedirect(request.getContextPath() + ReturnPaths.sanitize(flow.get().returnPath()));
-  }
-
-  @Override
-  public void destroy() {
-    if (runtime != null) {
-      RuntimeRegistry.of(getServletContext()).release(runtime);
-    }
-  }
-
-  /** Found lazily: every servlet is registered by the first request. */
-  private Endpoints endpoints() {
-    Endpoints known = endpoints;
-    if (known == null) {
-      known = Endpoints.of(getServletContext());
-      endpoints = known;
-    }
-    return known;
   }
 
   private static boolean sameSecret(String expected, String actual) {

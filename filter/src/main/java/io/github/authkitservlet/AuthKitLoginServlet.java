@@ -8,7 +8,6 @@ import io.github.authkitservlet.web.ReturnPaths;
 import io.github.authkitservlet.workos.AuthorizationOptions;
 import io.github.authkitservlet.workos.AuthorizationRequest;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import java.util.logging.Logger;
  * <p>Init-params: {@code screen-hint} = {@code sign-up} makes a sign-up mapping; {@code workos.*}
  * settings override the application's for this servlet.
  */
-public class AuthKitLoginServlet extends HttpServlet {
+public class AuthKitLoginServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(AuthKitLoginServlet.class.getName());
@@ -44,13 +43,16 @@ public class AuthKitLoginServlet extends HttpServlet {
   private static final Set<String> PROMPTS = Set.of("login", "consent", "none", "select_account");
   private static final int MAX_HINT_LENGTH = 320;
 
-  private transient AuthKitRuntime runtime;
   private transient String defaultScreenHint;
 
   @Override
+  List<String> knownInitParams() {
+    return List.of(SCREEN_HINT_PARAM);
+  }
+
+  @Override
   public void init() throws ServletException {
-    runtime = Components.start("servlet", getServletName(), getServletContext(), getInitParameterNames(),
-        this::getInitParameter, List.of(SCREEN_HINT_PARAM));
+    super.init();
     String hint = getInitParameter(SCREEN_HINT_PARAM);
     if (hint != null && !hint.isBlank() && !SCREEN_HINTS.contains(hint.trim())) {
       throw new ServletException("init-param 'screen-hint' on servlet '" + getServletName()
@@ -61,6 +63,7 @@ public class AuthKitLoginServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    AuthKitRuntime runtime = runtime();
     String returnPath = ReturnPaths.sanitize(request.getParameter("returnTo"));
     String screenHint = oneOf(request.getParameter("screen_hint"), SCREEN_HINTS, defaultScreenHint);
     AuthorizationOptions options = new AuthorizationOptions(
@@ -88,13 +91,6 @@ public class AuthKitLoginServlet extends HttpServlet {
       return;
     }
     response.sendRedirect(authorization.url());
-  }
-
-  @Override
-  public void destroy() {
-    if (runtime != null) {
-      RuntimeRegistry.of(getServletContext()).release(runtime);
-    }
   }
 
   private static String oneOf(String value, Set<String> allowed, String fallback) {

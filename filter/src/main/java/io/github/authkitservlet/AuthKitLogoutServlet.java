@@ -3,9 +3,7 @@ package io.github.authkitservlet;
 import com.nimbusds.jwt.JWTParser;
 import io.github.authkitservlet.http.NoStore;
 import io.github.authkitservlet.session.SessionData;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,16 +21,13 @@ import java.util.Optional;
  *
  * <p>Init-params: {@code workos.*} settings override the application's for this servlet.
  */
-public class AuthKitLogoutServlet extends HttpServlet {
+public class AuthKitLogoutServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
 
-  private transient AuthKitRuntime runtime;
-
   @Override
-  public void init() throws ServletException {
-    runtime = Components.start("servlet", getServletName(), getServletContext(), getInitParameterNames(),
-        this::getInitParameter, List.of());
+  List<String> knownInitParams() {
+    return List.of();
   }
 
   @Override
@@ -46,6 +41,7 @@ public class AuthKitLogoutServlet extends HttpServlet {
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    AuthKitRuntime runtime = runtime();
     Optional<String> cookie = FlowCookies.value(request, runtime.cookies.sessionCookieName());
     // A replayed copy of this cookie must be verified again, not served from the session cache.
     cookie.ifPresent(runtime.authenticator::forget);
@@ -77,13 +73,6 @@ public class AuthKitLogoutServlet extends HttpServlet {
       return sid instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     } catch (ParseException | RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  @Override
-  public void destroy() {
-    if (runtime != null) {
-      RuntimeRegistry.of(getServletContext()).release(runtime);
     }
   }
 }
