@@ -119,7 +119,7 @@ public final class IronSeal {
    * Unseals a value sealed by this class, the Java SDK or the Node SDK (with or without {@code ~2}).
    * The password registered under the seal's id is tried first, then the others (our rotation
    * configuration has no ids, so a value sealed under "1" by an older password is still found).
-   * The HMAC is checked in constant time before anything is decrypted.
+   * The HMAC is checked (as its base64url text, like iron, and in constant time) before anything is decrypted.
    *
    * @param passwordsById passwords by id, in the order to try after the seal's own id
    * @param clock the clock for the expiration check (iron's 60 s skew applies)
@@ -158,7 +158,7 @@ public final class IronSeal {
     }
     byte[] iv = decode(parts[3], "iv");
     byte[] ciphertext = decode(parts[4], "ciphertext");
-    byte[] givenHmac = decode(parts[7], "hmac");
+    String givenHmac = parts[7];
     if (iv.length != IV_BYTES) {
       throw new IronException("Invalid iv");
     }
@@ -187,7 +187,7 @@ public final class IronSeal {
   }
 
   private String findPassword(String passwordId, Map<String, String> passwordsById, String hmacSalt,
-      String macBase, byte[] givenHmac) throws IronException {
+      String macBase, String givenHmac) throws IronException {
     List<String> candidates = new ArrayList<>(passwordsById.size());
     String own = passwordsById.get(passwordId);
     if (own != null && !own.isEmpty()) {
@@ -201,10 +201,13 @@ public final class IronSeal {
     if (candidates.isEmpty()) {
       throw new IronException("No password");
     }
+    // Compared as text, like iron: decoding first would also accept the three other spellings
+    // that differ only in the last character's two unused bits.
+    byte[] given = givenHmac.getBytes(StandardCharsets.US_ASCII);
     try {
       for (String candidate : candidates) {
-        byte[] expected = hmac(deriveKey(candidate, hmacSalt), macBase);
-        if (MessageDigest.isEqual(expected, givenHmac)) {
+        byte[] expected = B64.encode(hmac(deriveKey(candidate, hmacSalt), macBase));
+        if (MessageDigest.isEqual(expected, given)) {
           return candidate;
         }
       }

@@ -73,6 +73,29 @@ class IronSealTest {
     assertEquals("Bad hmac value", e.getMessage());
   }
 
+  /**
+   * A 32-byte HMAC is 43 base64url characters whose last one carries 2 unused bits. Java's decoder
+   * ignores them, so comparing decoded bytes would accept 4 spellings of every HMAC; iron (the Node
+   * SDK) compares the text and accepts one. Each variant here decodes to the very same bytes.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void rejectsAnHmacWhoseUnusedTrailingBitsWereChanged(int unusedBits) throws Exception {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    String sealed = iron.seal("{\"a\":1}", "1", PASSWORD, Duration.ZERO);
+    String hmac = sealed.substring(sealed.lastIndexOf('*') + 1);
+    char last = hmac.charAt(hmac.length() - 1);
+    String variant = hmac.substring(0, hmac.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ unusedBits);
+    assertEquals(java.util.Base64.getUrlEncoder().encodeToString(java.util.Base64.getUrlDecoder().decode(hmac)),
+        java.util.Base64.getUrlEncoder().encodeToString(java.util.Base64.getUrlDecoder().decode(variant)),
+        "the variant decodes to the same bytes");
+
+    String tampered = sealed.substring(0, sealed.lastIndexOf('*') + 1) + variant;
+    IronException e = assertThrows(IronException.class, () -> iron.unseal(tampered, Map.of("1", PASSWORD), NOW));
+    assertEquals("Bad hmac value", e.getMessage());
+    assertEquals("{\"a\":1}", iron.unseal(sealed, Map.of("1", PASSWORD), NOW), "the untouched seal still opens");
+  }
+
   @Test
   void rejectsTheExpiredVectorOnceIronsSixtySecondSkewHasPassed() {
     String sealed = vectors.sealed("expired-seal");
