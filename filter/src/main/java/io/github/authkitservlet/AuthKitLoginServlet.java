@@ -52,13 +52,14 @@ public class AuthKitLoginServlet extends AuthKitServlet {
 
   @Override
   public void init() throws ServletException {
-    super.init();
+    // Checked before the runtime is acquired: after a failed init() the container never calls destroy().
     String hint = getInitParameter(SCREEN_HINT_PARAM);
     if (hint != null && !hint.isBlank() && !SCREEN_HINTS.contains(hint.trim())) {
       throw new ServletException("init-param 'screen-hint' on servlet '" + getServletName()
           + "' must be sign-up or sign-in (got '" + ErrorPage.escape(hint) + "')");
     }
     defaultScreenHint = hint == null || hint.isBlank() ? null : hint.trim();
+    super.init();
   }
 
   @Override

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.authkitservlet.config.AuthKitConfig;
 import io.github.authkitservlet.config.AuthKitConfigs;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.Proxy;
@@ -18,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Start-up failures of the filter: typo protection and configuration errors. */
+/** Start-up failures of the filter and the servlets: typo protection and configuration errors. */
 class AuthKitFilterInitTest {
 
   private static final String PASSWORD = "a-cookie-password-that-is-long-enough-123";
@@ -99,5 +100,34 @@ class AuthKitFilterInitTest {
     AuthKitRuntime afterStop = registry.acquire(shared);
     assertNotSame(runtime, afterStop, "the last user closed the old runtime");
     registry.release(afterStop);
+  }
+
+  private static ServletConfig servletConfig(String name, Map<String, String> initParams, ServletContext context) {
+    return (ServletConfig) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
+        new Class<?>[] {ServletConfig.class}, (p, m, args) -> switch (m.getName()) {
+          case "getServletName" -> name;
+          case "getServletContext" -> context;
+          case "getInitParameter" -> initParams.get((String) args[0]);
+          case "getInitParameterNames" -> Collections.enumeration(initParams.keySet());
+          default -> throw new UnsupportedOperationException(m.getName());
+        });
+  }
+
+  @Test
+  void aBadScreenHintStopsTheLoginServletWithoutHoldingTheRuntime() throws Exception {
+    ServletContext context = context(validContext());
+    ServletException e = assertThrows(ServletException.class, () -> new AuthKitLoginServlet().init(
+        servletConfig("AuthKitSignUp", Map.of("screen-hint", "signup"), context)));
+    assertEquals("init-param 'screen-hint' on servlet 'AuthKitSignUp' must be sign-up or sign-in (got 'signup')",
+        e.getMessage());
+
+    // The container never calls destroy() after a failed init(), so nothing may have been acquired.
+    AuthKitConfig config = AuthKitConfigs.forComponent(context, Map.of());
+    RuntimeRegistry registry = RuntimeRegistry.of(context);
+    AuthKitRuntime first = registry.acquire(config);
+    registry.release(first);
+    AuthKitRuntime second = registry.acquire(config);
+    assertNotSame(first, second, "releasing our only use closed the runtime: the failed servlet held none");
+    registry.release(second);
   }
 }
