@@ -37,15 +37,21 @@ class AuthKitFilterInitTest {
         });
   }
 
-  private static FilterConfig filterConfig(String name, Map<String, String> initParams, ServletContext context) {
-    return (FilterConfig) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
-        new Class<?>[] {FilterConfig.class}, (p, m, args) -> switch (m.getName()) {
-          case "getFilterName" -> name;
+  /** A FilterConfig or ServletConfig: the two interfaces differ only in how they name the component. */
+  private static <T> T componentConfig(Class<T> type, String name, Map<String, String> initParams,
+      ServletContext context) {
+    return type.cast(Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
+        new Class<?>[] {type}, (p, m, args) -> switch (m.getName()) {
+          case "getFilterName", "getServletName" -> name;
           case "getServletContext" -> context;
           case "getInitParameter" -> initParams.get((String) args[0]);
           case "getInitParameterNames" -> Collections.enumeration(initParams.keySet());
           default -> throw new UnsupportedOperationException(m.getName());
-        });
+        }));
+  }
+
+  private static FilterConfig filterConfig(String name, Map<String, String> initParams, ServletContext context) {
+    return componentConfig(FilterConfig.class, name, initParams, context);
   }
 
   private static Map<String, String> validContext() {
@@ -102,22 +108,11 @@ class AuthKitFilterInitTest {
     registry.release(afterStop);
   }
 
-  private static ServletConfig servletConfig(String name, Map<String, String> initParams, ServletContext context) {
-    return (ServletConfig) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
-        new Class<?>[] {ServletConfig.class}, (p, m, args) -> switch (m.getName()) {
-          case "getServletName" -> name;
-          case "getServletContext" -> context;
-          case "getInitParameter" -> initParams.get((String) args[0]);
-          case "getInitParameterNames" -> Collections.enumeration(initParams.keySet());
-          default -> throw new UnsupportedOperationException(m.getName());
-        });
-  }
-
   @Test
   void aBadScreenHintStopsTheLoginServletWithoutHoldingTheRuntime() throws Exception {
     ServletContext context = context(validContext());
     ServletException e = assertThrows(ServletException.class, () -> new AuthKitLoginServlet().init(
-        servletConfig("AuthKitSignUp", Map.of("screen-hint", "signup"), context)));
+        componentConfig(ServletConfig.class, "AuthKitSignUp", Map.of("screen-hint", "signup"), context)));
     assertEquals("init-param 'screen-hint' on servlet 'AuthKitSignUp' must be sign-up or sign-in (got 'signup')",
         e.getMessage());
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,8 @@ class IronSealTest {
     String hmac = sealed.substring(sealed.lastIndexOf('*') + 1);
     char last = hmac.charAt(hmac.length() - 1);
     String variant = hmac.substring(0, hmac.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ unusedBits);
-    assertEquals(java.util.Base64.getUrlEncoder().encodeToString(java.util.Base64.getUrlDecoder().decode(hmac)),
-        java.util.Base64.getUrlEncoder().encodeToString(java.util.Base64.getUrlDecoder().decode(variant)),
+    assertEquals(Base64.getUrlEncoder().encodeToString(Base64.getUrlDecoder().decode(hmac)),
+        Base64.getUrlEncoder().encodeToString(Base64.getUrlDecoder().decode(variant)),
         "the variant decodes to the same bytes");
 
     String tampered = sealed.substring(0, sealed.lastIndexOf('*') + 1) + variant;
