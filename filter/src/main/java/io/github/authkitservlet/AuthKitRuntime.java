@@ -7,9 +7,11 @@ import io.github.authkitservlet.http.JsonResponses;
 import io.github.authkitservlet.session.FlowStateCodec;
 import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.token.AccessTokenVerifier;
+import io.github.authkitservlet.token.IssuerCheck;
 import io.github.authkitservlet.workos.WorkOsClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Everything built from one configuration: the WorkOS client, the key set, the codecs, the
@@ -35,8 +37,8 @@ final class AuthKitRuntime implements AutoCloseable {
     this.clock = clock;
     this.workos = new WorkOsClient(
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
-    AccessTokenVerifier verifier =
-        new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(), config.httpReadTimeout());
+    AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
+        config.httpReadTimeout(), new IssuerCheck(Set.copyOf(config.tokenIssuers()), config.clientId()));
     // A waiting request gives the grant in flight its whole HTTP budget plus a little.
     Duration refreshWait = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
     this.authenticator = new SessionAuthenticator(

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param cookieSameSite SameSite attribute of the session cookie
  * @param cookieSecure when the cookie is Secure ({@link CookieSecure#ALWAYS} when SameSite is None)
  * @param logoutReturnUri where WorkOS returns after logout (absolute URL or path); empty = app root
+ * @param tokenIssuers the accepted {@code iss} values of access tokens
  * @param refreshBuffer refresh the access token when it expires within this duration
  * @param httpConnectTimeout connect timeout for calls to WorkOS
  * @param httpReadTimeout read timeout for calls to WorkOS
@@ -44,6 +45,7 @@ public record AuthKitConfig(
     SameSite cookieSameSite,
     CookieSecure cookieSecure,
     Optional<String> logoutReturnUri,
+    List<String> tokenIssuers,
     Duration refreshBuffer,
     Duration httpConnectTimeout,
     Duration httpReadTimeout,
@@ -65,6 +67,7 @@ public record AuthKitConfig(
     Objects.requireNonNull(cookieSameSite, "cookieSameSite");
     Objects.requireNonNull(cookieSecure, "cookieSecure");
     Objects.requireNonNull(logoutReturnUri, "logoutReturnUri");
+    tokenIssuers = List.copyOf(tokenIssuers);
     Objects.requireNonNull(refreshBuffer, "refreshBuffer");
     Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout");
     Objects.requireNonNull(httpReadTimeout, "httpReadTimeout");
@@ -107,6 +110,7 @@ public record AuthKitConfig(
         + ", cookieSameSite=" + cookieSameSite
         + ", cookieSecure=" + cookieSecure
         + ", logoutReturnUri=" + logoutReturnUri.orElse("(application root)")
+        + ", tokenIssuers=" + tokenIssuers
         + ", refreshBuffer=" + refreshBuffer
         + ", httpConnectTimeout=" + httpConnectTimeout
         + ", httpReadTimeout=" + httpReadTimeout

@@ -68,6 +68,7 @@ final class ConfigLoader {
     if (logoutReturnUri.isPresent()) {
       uriOrPath(Setting.LOGOUT_RETURN_URI, logoutReturnUri.get());
     }
+    List<String> tokenIssuers = tokenIssuers(apiBaseUrl, clientId);
     Duration refreshBuffer = Duration.ofSeconds(longIn(Setting.REFRESH_BUFFER, 0, 86_400, "seconds"));
     Duration connectTimeout = Duration.ofMillis(longIn(Setting.HTTP_CONNECT_TIMEOUT, 1, 600_000, "milliseconds"));
     Duration readTimeout = Duration.ofMillis(longIn(Setting.HTTP_READ_TIMEOUT, 1, 600_000, "milliseconds"));
@@ -75,8 +76,29 @@ final class ConfigLoader {
     int sessionCacheSize = (int) longIn(Setting.SESSION_CACHE_SIZE, 0, MAX_SESSION_CACHE_SIZE,
         "entries of about 5 KB each; 0 turns the cache off");
     return new AuthKitConfig(apiKey, clientId, redirectUri, passwords, apiBaseUrl, cookieName, maxAge,
-        cookieDomain, sameSite, secure, logoutReturnUri, refreshBuffer, connectTimeout, readTimeout, leeway,
+        cookieDomain, sameSite, secure, logoutReturnUri, tokenIssuers, refreshBuffer, connectTimeout, readTimeout, leeway,
         sessionCacheSize);
+  }
+
+  /** The configured issuers, or WorkOS's issuer for this client and the bare API origin. */
+  private List<String> tokenIssuers(URI apiBaseUrl, String clientId) throws ConfigException {
+    Optional<String> configured = source.get(Setting.TOKEN_ISSUER.key());
+    if (configured.isEmpty()) {
+      return List.of(apiBaseUrl + "/user_management/" + clientId, apiBaseUrl.toString());
+    }
+    List<String> issuers = new ArrayList<>();
+    for (String entry : configured.get().split(",")) {
+      String issuer = entry.strip();
+      if (issuer.isEmpty()) {
+        continue;
+      }
+      issuers.add(absoluteUrl(Setting.TOKEN_ISSUER, issuer, "must list absolute http(s) URLs such as"
+          + " https://api.workos.com/user_management/" + clientId + " or https://auth.example.com, got '" + issuer + "'"));
+    }
+    if (issuers.isEmpty()) {
+      throw new ConfigException(Setting.TOKEN_ISSUER, "lists no issuer; leave it unset for WorkOS's own");
+    }
+    return List.copyOf(issuers);
   }
 
   private String required(Setting setting, String hint) throws ConfigException {
@@ -124,22 +146,32 @@ final class ConfigLoader {
   private static String uriOrPath(Setting setting, String value) throws ConfigException {
     String hint = "must be an absolute http(s) URL such as https://app.example.com/callback"
         + " or a path starting with a single '/' such as /callback, got '" + value + "'";
-    if (value.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
-      throw new ConfigException(setting, hint + " (it contains a space, control character or backslash)");
-    }
     if (value.startsWith("/")) {
+      checkCharacters(setting, value, hint);
       if (value.startsWith("//")) {
         throw new ConfigException(setting, hint);
       }
       parse(setting, value, hint);
       return value;
     }
+    return absoluteUrl(setting, value, hint);
+  }
+
+  /** An absolute http(s) URL with a host and no user info; {@code hint} says what was expected. */
+  private static String absoluteUrl(Setting setting, String value, String hint) throws ConfigException {
+    checkCharacters(setting, value, hint);
     URI uri = parse(setting, value, hint);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
       throw new ConfigException(setting, hint);
     }
     return value;
+  }
+
+  private static void checkCharacters(Setting setting, String value, String hint) throws ConfigException {
+    if (value.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
+      throw new ConfigException(setting, hint + " (it contains a space, control character or backslash)");
+    }
   }
 
   private static URI parse(Setting setting, String value, String hint) throws ConfigException {

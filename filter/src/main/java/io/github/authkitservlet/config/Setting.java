@@ -43,6 +43,12 @@ public enum Setting {
   COOKIE_SAMESITE("workos.cookie-samesite", "lax", false),
   /** Secure attribute of the session cookie: auto (Secure unless plain http on loopback), always, never. */
   COOKIE_SECURE("workos.cookie-secure", "auto", false),
+  /**
+   * The accepted {@code iss} values of access tokens, comma-separated; by default WorkOS's issuer
+   * for this client ({@code <api base URL>/user_management/<client id>}) and the API base URL itself.
+   * Add your WorkOS custom authentication domain here if you use one.
+   */
+  TOKEN_ISSUER("workos.token-issuer", null, false),
   /** Where WorkOS sends the browser after logout: absolute http(s) URL or a path; the application root by default. */
   LOGOUT_RETURN_URI("workos.logout-return-uri", null, false),
   /** Refresh the access token when it expires within this many seconds. */

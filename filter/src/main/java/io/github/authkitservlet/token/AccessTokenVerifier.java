@@ -17,6 +17,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Verifies WorkOS access tokens: RS256 signatures against the client's JWKS.
@@ -27,7 +33,8 @@ import java.util.Map;
  * at most once per rate-limit interval (so forged key ids cannot make us hammer WorkOS), and kept
  * through a JWKS outage (outage tolerant) so a WorkOS blip does not sign anybody out. Each key is
  * turned into a Java key and a signature verifier once, not per token (the JWT processor itself is
- * thread-safe once configured, and so are the shared verifiers).
+ * thread-safe once configured, and so are the shared verifiers). A token with a good signature is
+ * still refused when it was not issued for this client ({@link IssuerCheck}).
  */
 public final class AccessTokenVerifier {
 
@@ -38,15 +45,22 @@ public final class AccessTokenVerifier {
   /** Cached keys stay usable this long while the JWKS endpoint is down. */
   static final Duration KEY_OUTAGE_TOLERANCE = Duration.ofHours(4);
   private static final int JWKS_SIZE_LIMIT = 256 * 1024;
+  private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class.getName());
+  /** Distinct refused issuers reported in the log; more would only repeat the same advice. */
+  private static final int MAX_REPORTED_ISSUERS = 8;
 
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final IssuerCheck issuerCheck;
+  private final Set<String> reportedIssuers = ConcurrentHashMap.newKeySet();
 
   /**
    * @param jwksUri e.g. {@code https://api.workos.com/sso/jwks/client_123}
    * @param connectTimeout for fetching keys
    * @param readTimeout for fetching keys
+   * @param issuerCheck which issuers and client the tokens must name
    */
-  public AccessTokenVerifier(URI jwksUri, Duration connectTimeout, Duration readTimeout) {
+  public AccessTokenVerifier(URI jwksUri, Duration connectTimeout, Duration readTimeout, IssuerCheck issuerCheck) {
+    this.issuerCheck = Objects.requireNonNull(issuerCheck, "issuerCheck");
     JWKSource<SecurityContext> keys;
     try {
       var retriever =
@@ -94,8 +108,13 @@ public final class AccessTokenVerifier {
     }
   }
 
-  private static TokenCheck toClaims(JWTClaimsSet claims) {
+  private TokenCheck toClaims(JWTClaimsSet claims) {
     try {
+      Optional<String> notForUs = issuerCheck.problem(claims);
+      if (notForUs.isPresent()) {
+        reportRefusedIssuer(claims.getIssuer());
+        return new TokenCheck.Invalid(notForUs.get());
+      }
       String subject = claims.getSubject();
       String sessionId = claims.getStringClaim("sid");
       Date expiry = claims.getExpirationTime();
@@ -122,6 +141,21 @@ public final class AccessTokenVerifier {
     } catch (ParseException e) {
       return new TokenCheck.Invalid("token claims have unexpected types");
     }
+  }
+
+  /**
+   * Says once per issuer (the signature was good, so WorkOS issued it) which setting accepts it: a
+   * custom authentication domain is the usual reason, and without this line every user would
+   * simply be signed out with no hint why.
+   */
+  private void reportRefusedIssuer(String issuer) {
+    if (issuer == null || reportedIssuers.size() >= MAX_REPORTED_ISSUERS || !reportedIssuers.add(issuer)) {
+      return;
+    }
+    String shown = issuer.length() > 200 ? issuer.substring(0, 200) + "…" : issuer;
+    LOG.log(Level.WARNING, "refused an access token signed by WorkOS for issuer ''{0}'' (accepted: {1});"
+        + " if this is your WorkOS custom authentication domain, add it to workos.token-issuer (env WORKOS_TOKEN_ISSUER)",
+        new Object[] {shown.replaceAll("\\p{Cntrl}", "?"), issuerCheck.issuers()});
   }
 
   private static List<String> strings(JWTClaimsSet claims, String name) throws ParseException {

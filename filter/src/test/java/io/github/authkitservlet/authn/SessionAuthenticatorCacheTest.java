@@ -13,6 +13,7 @@ import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.session.SessionData;
 import io.github.authkitservlet.testsupport.MutableClock;
 import io.github.authkitservlet.token.AccessTokenVerifier;
+import io.github.authkitservlet.token.IssuerCheck;
 import io.github.authkitservlet.workos.AuthorizationOptions;
 import io.github.authkitservlet.workos.AuthorizationRequest;
 import io.github.authkitservlet.workos.GrantResult;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,7 +64,8 @@ class SessionAuthenticatorCacheTest {
     URI base = URI.create(emulator.baseUrl());
     workos = new WorkOsClient(emulator.apiKey(), emulator.clientId(), base, Duration.ofSeconds(3), Duration.ofSeconds(5));
     verifier = new AccessTokenVerifier(URI.create(emulator.baseUrl() + "/sso/jwks/" + emulator.clientId()),
-        Duration.ofSeconds(3), Duration.ofSeconds(5));
+        Duration.ofSeconds(3), Duration.ofSeconds(5),
+        new IssuerCheck(Set.of(emulator.baseUrl() + "/user_management/" + emulator.clientId()), emulator.clientId()));
     codec = new SessionCookieCodec(List.of(PASSWORD), clock);
   }
 

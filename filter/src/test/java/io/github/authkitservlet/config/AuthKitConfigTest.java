@@ -68,6 +68,18 @@ class AuthKitConfigTest {
     assertEquals(Duration.ofMillis(10000), config.httpReadTimeout());
     assertEquals(Duration.ofSeconds(30), config.clockLeeway());
     assertEquals(10_000, config.sessionCacheSize());
+    assertEquals(List.of("https://api.workos.com/user_management/client_123", "https://api.workos.com"),
+        config.tokenIssuers());
+  }
+
+  @Test
+  void tokenIssuersFollowTheApiHostOrAreListed() throws Exception {
+    AuthKitConfig emulator = load(withAll("workos.api-hostname", "localhost", "workos.api-https", "false"));
+    assertEquals(List.of("http://localhost/user_management/client_123", "http://localhost"), emulator.tokenIssuers());
+    AuthKitConfig listed = load(with("workos.token-issuer",
+        " https://auth.example.com , https://api.workos.com/user_management/client_123,"));
+    assertEquals(List.of("https://auth.example.com", "https://api.workos.com/user_management/client_123"),
+        listed.tokenIssuers());
   }
 
   @Test
@@ -191,6 +203,9 @@ class AuthKitConfigTest {
         Arguments.of(with("workos.redirect-uri", "javascript:alert(1)"), Setting.REDIRECT_URI, "absolute http(s) URL"),
         Arguments.of(with("workos.logout-return-uri", "example.com"), Setting.LOGOUT_RETURN_URI, "absolute http(s) URL"),
         Arguments.of(with("workos.logout-return-uri", "//example.com"), Setting.LOGOUT_RETURN_URI, "single '/'"),
+        Arguments.of(with("workos.token-issuer", "auth.example.com"), Setting.TOKEN_ISSUER, "absolute http(s) URLs"),
+        Arguments.of(with("workos.token-issuer", "/user_management"), Setting.TOKEN_ISSUER, "absolute http(s) URLs"),
+        Arguments.of(with("workos.token-issuer", " , "), Setting.TOKEN_ISSUER, "lists no issuer"),
         Arguments.of(with("workos.api-https", "yes"), Setting.API_HTTPS, "must be true or false, got 'yes'"),
         Arguments.of(with("workos.api-https", "false"), Setting.API_HTTPS, "only for a loopback API host"),
         Arguments.of(withAll("workos.api-https", "false", "workos.api-hostname", "10.0.0.1"), Setting.API_HTTPS, "'10.0.0.1'"),

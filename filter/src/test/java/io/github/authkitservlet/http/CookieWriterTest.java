@@ -21,7 +21,7 @@ class CookieWriterTest {
   private static AuthKitConfig config(Optional<String> domain, SameSite sameSite, CookieSecure secure) {
     return new AuthKitConfig("sk_test_x", "client_x", "/callback", List.of("p".repeat(32)),
         URI.create("http://localhost:4100"), "wos-session", 34560000, domain, sameSite, secure,
-        Optional.empty(), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Optional.empty(), List.of("http://localhost:4100"), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
         10_000);
   }
 

@@ -2,6 +2,7 @@ package io.github.authkitservlet.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +46,10 @@ import org.junit.jupiter.api.Test;
  * key that appears in the JWKS later.
  */
 class AccessTokenVerifierTest {
+
+  private static final String CLIENT_ID = "client_123";
+  private static final String ISSUER = "https://api.workos.com/user_management/" + CLIENT_ID;
+  private static final String CUSTOM_DOMAIN = "https://auth.example.com";
 
   private static RSAKey keyA;
   private static RSAKey keyB;
@@ -75,7 +85,8 @@ class AccessTokenVerifierTest {
     });
     server.start();
     URI jwks = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sso/jwks/client_123");
-    verifier = new AccessTokenVerifier(jwks, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    verifier = new AccessTokenVerifier(jwks, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        new IssuerCheck(Set.of(ISSUER, CUSTOM_DOMAIN), CLIENT_ID));
   }
 
   @AfterEach
@@ -84,7 +95,12 @@ class AccessTokenVerifierTest {
   }
 
   private static String token(RSAKey signer, String keyId, String subject) throws JOSEException {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    return token(signer, keyId, subject, b -> b.issuer(ISSUER));
+  }
+
+  private static String token(RSAKey signer, String keyId, String subject, UnaryOperator<JWTClaimsSet.Builder> more)
+      throws JOSEException {
+    JWTClaimsSet claims = more.apply(new JWTClaimsSet.Builder())
         .subject(subject)
         .claim("sid", "session_" + subject)
         .claim("role", "member")
@@ -164,5 +180,50 @@ class AccessTokenVerifierTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void onlyTokensIssuedForThisClientAreAccepted() throws Exception {
+    assertEquals("user_1", verified(verifier.verify(token(keyA, "key_a", "user_1", b -> b.issuer(CUSTOM_DOMAIN)))).userId());
+    assertEquals("user_1", verified(verifier.verify(
+        token(keyA, "key_a", "user_1", b -> b.issuer(ISSUER).claim("client_id", CLIENT_ID)))).userId());
+
+    assertEquals(new TokenCheck.Invalid("issuer not accepted"), verifier.verify(
+        token(keyA, "key_a", "user_1", b -> b.issuer("https://api.workos.com/user_management/client_other"))));
+    assertEquals(new TokenCheck.Invalid("issuer not accepted"), verifier.verify(
+        token(keyA, "key_a", "user_1", b -> b.issuer(ISSUER + "/"))));
+    assertEquals(new TokenCheck.Invalid("token has no issuer"), verifier.verify(token(keyA, "key_a", "user_1", b -> b)));
+    assertEquals(new TokenCheck.Invalid("token issued to another client"), verifier.verify(
+        token(keyA, "key_a", "user_1", b -> b.issuer(ISSUER).claim("client_id", "client_other"))));
+  }
+
+  @Test
+  void aRefusedIssuerIsReportedOnceWithTheSettingToChange() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+      }
+
+      @Override
+      public void flush() { }
+
+      @Override
+      public void close() { }
+    };
+    Logger logger = Logger.getLogger(AccessTokenVerifier.class.getName());
+    logger.addHandler(handler);
+    try {
+      String foreign = token(keyA, "key_a", "user_1", b -> b.issuer("https://login.acme.test"));
+      for (int i = 0; i < 3; i++) {
+        assertInstanceOf(TokenCheck.Invalid.class, verifier.verify(foreign));
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertEquals(1, warnings.size(), warnings.toString());
+    String warning = warnings.get(0);
+    assertTrue(warning.contains("'https://login.acme.test'") && warning.contains("workos.token-issuer"), warning);
   }
 }

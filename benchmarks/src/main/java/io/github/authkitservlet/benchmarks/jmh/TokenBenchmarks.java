@@ -9,12 +9,14 @@ import io.github.authkitservlet.benchmarks.fixture.SignedInFixture;
 import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.session.SessionData;
 import io.github.authkitservlet.token.AccessTokenVerifier;
+import io.github.authkitservlet.token.IssuerCheck;
 import io.github.authkitservlet.token.TokenCheck;
 import io.github.authkitservlet.workos.WorkOsClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -55,8 +57,9 @@ public class TokenBenchmarks extends BenchmarkDefaults {
     URI base = URI.create(fixture.emulator().baseUrl());
     Duration connect = Duration.ofSeconds(3);
     Duration read = Duration.ofSeconds(10);
-    verifier = new AccessTokenVerifier(
-        URI.create(base + "/sso/jwks/" + fixture.emulator().clientId()), connect, read);
+    String clientId = fixture.emulator().clientId();
+    verifier = new AccessTokenVerifier(URI.create(base + "/sso/jwks/" + clientId), connect, read,
+        new IssuerCheck(Set.of(base + "/user_management/" + clientId), clientId));
     workosClient = new WorkOsClient(fixture.emulator().apiKey(), fixture.emulator().clientId(), base, connect, read);
     uncached = Authenticators.uncached(codec, verifier, workosClient, clock);
     cached = Authenticators.cached(codec, verifier, workosClient, clock);
