@@ -1,23 +1,25 @@
 package io.github.authkitservlet;
 
-import com.nimbusds.jwt.JWTParser;
 import io.github.authkitservlet.http.NoStore;
-import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.http.SignOutPage;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Signs the user out: deletes the session cookie (and any sign-in in progress) and sends the browser
- * to WorkOS to end the WorkOS session too, which then returns to {@code workos.logout-return-uri}
- * (default: the application's root).
+ * Signs the user out: ends the session on this server (no copy of the cookie works here any more),
+ * revokes it at WorkOS, deletes the session cookie (and any sign-in in progress) and sends the
+ * browser to WorkOS's logout page, which returns to {@code workos.logout-return-uri} (default: the
+ * application's root, on the origin of {@code workos.redirect-uri}).
  *
- * <p>Answers GET and POST (use POST from a form if you want a cross-site page not to be able to
- * sign your users out). Works when the access token has already expired.
+ * <p>Answers GET and POST from the application's own pages. A request another site started (a
+ * link or form elsewhere, per {@code Sec-Fetch-Site}, {@code Origin} or {@code Referer}) does not
+ * sign out: it gets a small page with a "Sign out" button instead. Works when the access token has
+ * already expired. If WorkOS cannot be reached to revoke the session, the user is signed out all the
+ * same and a WARNING is logged.
  *
  * <p>Init-params: {@code workos.*} settings override the application's for this servlet.
  */
@@ -42,12 +44,13 @@ public class AuthKitLogoutServlet extends AuthKitServlet {
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
     AuthKitRuntime runtime = runtime();
-    Optional<String> cookie = FlowCookies.value(request, runtime.cookies.sessionCookieName());
-    // A replayed copy of this cookie must be verified again, not served from the session cache.
-    cookie.ifPresent(runtime.authenticator::forget);
-    Optional<String> sessionId = cookie
-        .flatMap(runtime.authenticator::unsealOnly)
-        .flatMap(AuthKitLogoutServlet::sessionId);
+    String root = Urls.contextPath(request) + "/";
+    if (CrossSiteRequests.isCrossSite(request, runtime.config)) {
+      SignOutPage.write(response, Urls.contextPath(request) + request.getServletPath(), root);
+      return;
+    }
+    Optional<String> sessionId = FlowCookies.value(request, runtime.cookies.sessionCookieName())
+        .flatMap(runtime.authenticator::endSession);
 
     NoStore.apply(response);
     runtime.cookies.clearSession(request, response);
@@ -55,24 +58,8 @@ public class AuthKitLogoutServlet extends AuthKitServlet {
       runtime.cookies.clearFlow(request, response, flow.getName());
     }
     String returnTo = runtime.config.logoutReturnUri()
-        .map(uri -> Urls.absolute(request, uri))
-        .orElseGet(() -> Urls.applicationRoot(request));
+        .map(uri -> Urls.absolute(request, runtime.config, uri))
+        .orElseGet(() -> Urls.applicationRoot(request, runtime.config));
     response.sendRedirect(sessionId.map(sid -> runtime.workos.logoutUrl(sid, returnTo)).orElse(returnTo));
-  }
-
-  /**
-   * The session id inside the access token, read WITHOUT verifying the token. That is safe here:
-   * the token came out of a cookie we sealed (HMAC-checked), and the id is only used to send the
-   * browser to WorkOS's logout page, where WorkOS decides what to end. Verifying would be wrong:
-   * an expired token (the usual case for a user coming back after a while) would make logout skip
-   * WorkOS and leave the WorkOS session alive.
-   */
-  private static Optional<String> sessionId(SessionData session) {
-    try {
-      Object sid = JWTParser.parse(session.accessToken()).getJWTClaimsSet().getClaim("sid");
-      return sid instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
-    } catch (ParseException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.authkitservlet;
 
 import io.github.authkitservlet.authn.SessionAuthenticator;
+import io.github.authkitservlet.authn.SessionPolicy;
 import io.github.authkitservlet.config.AuthKitConfig;
 import io.github.authkitservlet.http.CookieWriter;
 import io.github.authkitservlet.http.JsonResponses;
@@ -10,7 +11,6 @@ import io.github.authkitservlet.token.AccessTokenVerifier;
 import io.github.authkitservlet.token.IssuerCheck;
 import io.github.authkitservlet.workos.WorkOsClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -39,11 +39,8 @@ final class AuthKitRuntime implements AutoCloseable {
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
         config.httpReadTimeout(), new IssuerCheck(Set.copyOf(config.tokenIssuers()), config.clientId()));
-    // A waiting request gives the grant in flight its whole HTTP budget plus a little.
-    Duration refreshWait = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
-    this.authenticator = new SessionAuthenticator(
-        new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock,
-        config.refreshBuffer(), config.clockLeeway(), refreshWait, config.sessionCacheSize());
+    this.authenticator = new SessionAuthenticator(new SessionCookieCodec(config.cookiePasswords(), clock), verifier,
+        workos, clock, SessionPolicy.of(config));
     this.flows = new FlowStateCodec(config.cookiePasswords(), clock);
     this.cookies = new CookieWriter(config);
     this.json = new JsonResponses();

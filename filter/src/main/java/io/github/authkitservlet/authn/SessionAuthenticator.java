@@ -4,6 +4,7 @@ import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.session.SessionData;
 import io.github.authkitservlet.token.AccessTokenClaims;
 import io.github.authkitservlet.token.AccessTokenVerifier;
+import io.github.authkitservlet.token.SessionReference;
 import io.github.authkitservlet.token.TokenCheck;
 import io.github.authkitservlet.workos.GrantResult;
 import io.github.authkitservlet.workos.WorkOsClient;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
  * {@link VerifiedSessionCache} (keyed by a digest of the cookie, valid until the token's expiry
  * minus the refresh buffer) answers repeated cookies before {@link #resolve}, so a browser's
  * steady-state requests cost a hash and a map lookup instead of an unseal and an RS256 check.
+ *
+ * <p>Sessions ended by {@link #endSession} are refused on every path (a cached session, a recent
+ * rotation, the result of a refresh) for as long as any of their access tokens could be accepted.
  */
 public final class SessionAuthenticator {
 
@@ -38,26 +42,23 @@ public final class SessionAuthenticator {
   private final Clock clock;
   private final Duration refreshBuffer;
   private final Duration clockLeeway;
+  private final Duration cookieLifetime;
   private final RefreshCoordinator refreshes;
   private final VerifiedSessionCache verified;
+  private final RevokedSessions revoked;
 
-  /**
-   * @param refreshBuffer refresh when the access token expires within this long
-   * @param clockLeeway tolerated clock skew when deciding a token is still usable
-   * @param refreshWaitLimit how long a request waits for a refresh another request started
-   * @param sessionCacheEntries at most this many verified sessions are kept (0: no cache, every
-   *     request unseals and verifies); see {@link VerifiedSessionCache} for the memory each costs
-   */
   public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
-      Clock clock, Duration refreshBuffer, Duration clockLeeway, Duration refreshWaitLimit, int sessionCacheEntries) {
+      Clock clock, SessionPolicy policy) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.workos = Objects.requireNonNull(workos, "workos");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.refreshBuffer = Objects.requireNonNull(refreshBuffer, "refreshBuffer");
-    this.clockLeeway = Objects.requireNonNull(clockLeeway, "clockLeeway");
-    this.refreshes = new RefreshCoordinator(clock, refreshWaitLimit);
-    this.verified = new VerifiedSessionCache(clock, sessionCacheEntries);
+    this.refreshBuffer = policy.refreshBuffer();
+    this.clockLeeway = policy.clockLeeway();
+    this.cookieLifetime = policy.cookieLifetime();
+    this.refreshes = new RefreshCoordinator(clock, policy.refreshWaitLimit());
+    this.verified = new VerifiedSessionCache(clock, policy.cacheEntries());
+    this.revoked = new RevokedSessions(clock);
   }
 
   /** What the session cookie value (null when absent) amounts to. Never throws for bad input. */
@@ -67,6 +68,10 @@ public final class SessionAuthenticator {
     }
     Optional<ResolvedSession> known = verified.find(cookieValue);
     if (known.isPresent()) {
+      if (revoked.isRevoked(known.get().claims().sessionId())) {
+        verified.forget(cookieValue);
+        return new AuthOutcome.Anonymous(true);
+      }
       return new AuthOutcome.Authenticated(known.get(), Optional.empty());
     }
     Optional<SessionData> session = codec.unseal(cookieValue);
@@ -85,19 +90,32 @@ public final class SessionAuthenticator {
     return outcome;
   }
 
-  /** Stops serving this cookie from the cache (logout); the next request with it is verified again. */
-  public void forget(String cookieValue) {
-    if (cookieValue != null && !cookieValue.isEmpty()) {
-      verified.forget(cookieValue);
-    }
-  }
-
-  /** The session id in a cookie, when the cookie unseals; used by logout (no verification). */
-  public Optional<SessionData> unsealOnly(String cookieValue) {
+  /**
+   * Signs the session in this cookie out (logout): the cookie leaves the cache, its WorkOS session
+   * id is refused from now on whatever copy of the cookie (or rotation of it) comes back, and WorkOS
+   * is asked to revoke the session. Returns the session id, for WorkOS's logout page; empty when the
+   * cookie holds no readable session.
+   *
+   * <p>How long the id is refused: while any of its access tokens could be accepted, when WorkOS
+   * confirmed the revocation (after that, WorkOS refuses to refresh it); as long as the cookie could
+   * live when it did not (WorkOS unreachable), since the cookie's refresh token may still work.
+   */
+  public Optional<String> endSession(String cookieValue) {
     if (cookieValue == null || cookieValue.isEmpty()) {
       return Optional.empty();
     }
-    return codec.unseal(cookieValue);
+    verified.forget(cookieValue);
+    Optional<SessionReference> session = codec.unseal(cookieValue)
+        .flatMap(data -> SessionReference.of(data.accessToken()));
+    if (session.isEmpty()) {
+      return Optional.empty();
+    }
+    String sessionId = session.get().sessionId();
+    revoked.revoke(sessionId, refusedUntil(session.get().expiresAt()));
+    if (!workos.revokeSession(sessionId)) {
+      revoked.revoke(sessionId, clock.instant().plus(cookieLifetime));
+    }
+    return Optional.of(sessionId);
   }
 
   /** Seals a session for the cookie (the current password). */
@@ -113,6 +131,9 @@ public final class SessionAuthenticator {
   AuthOutcome resolve(SessionData session) {
     TokenCheck check = verifier.verify(session.accessToken());
     if (check instanceof TokenCheck.Verified verified) {
+      if (revoked.isRevoked(verified.claims().sessionId())) {
+        return new AuthOutcome.Anonymous(true);
+      }
       if (!needsRefresh(verified.claims())) {
         return new AuthOutcome.Authenticated(new ResolvedSession(session, verified.claims()), Optional.empty());
       }
@@ -127,6 +148,11 @@ public final class SessionAuthenticator {
     return refreshing(session, null);
   }
 
+  /** A token is accepted up to its expiry plus the clock leeway (while WorkOS cannot refresh it). */
+  private Instant refusedUntil(Instant tokenExpiry) {
+    return tokenExpiry.plus(clockLeeway);
+  }
+
   private boolean needsRefresh(AccessTokenClaims claims) {
     return !clock.instant().plus(refreshBuffer).isBefore(claims.expiresAt());
   }
@@ -135,6 +161,13 @@ public final class SessionAuthenticator {
   private AuthOutcome refreshing(SessionData session, AccessTokenClaims current) {
     RefreshResult result = refreshes.refresh(session.refreshToken(), () -> grant(session));
     if (result instanceof RefreshResult.Refreshed refreshed) {
+      AccessTokenClaims fresh = refreshed.session().session().claims();
+      if (revoked.isRevoked(fresh.sessionId())) {
+        // WorkOS still honours the session (its revocation failed or has not arrived): keep
+        // refusing it for as long as this new token would be accepted.
+        revoked.revoke(fresh.sessionId(), refusedUntil(fresh.expiresAt()));
+        return new AuthOutcome.Anonymous(true);
+      }
       return new AuthOutcome.Authenticated(
           refreshed.session().session(), Optional.of(refreshed.session().sealedCookie()));
     }

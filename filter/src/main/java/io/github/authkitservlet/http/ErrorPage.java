@@ -2,7 +2,6 @@ package io.github.authkitservlet.http;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 
 /**
  * A small, self-contained HTML error page: the status, a short explanation and a link to try again.
@@ -22,26 +21,12 @@ public final class ErrorPage {
    */
   public static void write(HttpServletResponse response, int status, String title, String detail, String tryAgainHref)
       throws IOException {
-    if (response.isCommitted()) {
-      return;
-    }
-    response.resetBuffer();
-    response.setStatus(status);
-    response.setContentType("text/html;charset=UTF-8");
-    NoStore.apply(response);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    PrintWriter out = response.getWriter();
-    out.write(render(status, title, detail, tryAgainHref));
-    out.flush();
+    HtmlPage.send(response, status, render(status, title, detail, tryAgainHref));
   }
 
   static String render(int status, String title, String detail, String tryAgainHref) {
-    StringBuilder html = new StringBuilder(512);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(status).append(' ').append(escape(title))
-        .append("</title><style>body{font-family:sans-serif;max-width:40em;margin:4em auto;padding:0 1em}</style>")
-        .append("</head><body><h1>").append(escape(title)).append("</h1>\n<p>").append(escape(detail)).append("</p>\n");
+    StringBuilder html = HtmlPage.start(status + " " + title);
+    html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(detail)).append("</p>\n");
     if (tryAgainHref != null) {
       html.append("<p><a id=\"try-again\" href=\"").append(escape(tryAgainHref)).append("\">Try again</a></p>\n");
     }

@@ -2,6 +2,7 @@ package io.github.authkitservlet.workos;
 
 import com.workos.WorkOS;
 import com.workos.common.exceptions.WorkOSException;
+import com.workos.common.http.RequestOptions;
 import com.workos.common.http.RetryConfig;
 import com.workos.usermanagement.AuthKitAuthUrlsKt;
 import com.workos.usermanagement.AuthKitAuthorizationUrlOptions;
@@ -27,6 +28,8 @@ import okhttp3.OkHttpClient;
 public final class WorkOsClient implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(WorkOsClient.class.getName());
+  /** How long sign-out waits for WorkOS to confirm a revocation. */
+  static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
 
   private final OkHttpClient http;
   private final UserManagement userManagement;
@@ -118,6 +121,37 @@ public final class WorkOsClient implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "WorkOS refresh_token grant: unreadable answer ({0})", e.getClass().getSimpleName());
       return new GrantResult.Transient("workos_bad_response", GrantErrors.DEFAULT_RETRY_AFTER);
+    }
+  }
+
+  /**
+   * Ends a session at WorkOS, server to server, so its refresh token stops working everywhere at
+   * once. Bounded by {@link #REVOKE_TIMEOUT} because a user is waiting to be signed out, and never
+   * throws: a failure is logged and the caller signs the user out anyway.
+   *
+   * @return whether WorkOS confirmed the session is over (revoked now, or already ended)
+   */
+  public boolean revokeSession(String sessionId) {
+    try {
+      userManagement.revokeSession(sessionId,
+          RequestOptions.builder().timeoutMillis(REVOKE_TIMEOUT.toMillis()).build());
+      return true;
+    } catch (WorkOSException e) {
+      if (e.status == 404) {
+        LOG.log(Level.FINE, "WorkOS had already ended the session being signed out");
+        return true;
+      }
+      GrantResult failure = GrantErrors.classify(e);
+      String reason = failure instanceof GrantResult.Transient t ? t.reason() : ((GrantResult.Terminal) failure).reason();
+      LOG.log(Level.WARNING, "could not revoke a session at WorkOS while signing a user out ({0}, status {1});"
+          + " the user is signed out on this server, and WorkOS's logout page ends the session too",
+          new Object[] {reason, e.status});
+      return false;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not revoke a session at WorkOS while signing a user out ({0});"
+          + " the user is signed out on this server, and WorkOS's logout page ends the session too",
+          e.getClass().getSimpleName());
+      return false;
     }
   }
 

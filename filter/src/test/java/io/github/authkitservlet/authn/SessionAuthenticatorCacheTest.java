@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +76,8 @@ class SessionAuthenticatorCacheTest {
   }
 
   private SessionAuthenticator authenticator(int cacheEntries) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, Duration.ofSeconds(30),
-        Duration.ofSeconds(5), cacheEntries);
+    return new SessionAuthenticator(codec, verifier, workos, clock,
+        new SessionPolicy(REFRESH_BUFFER, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofDays(400), cacheEntries));
   }
 
   @Test
@@ -114,16 +115,81 @@ class SessionAuthenticatorCacheTest {
   }
 
   @Test
-  void forgetMakesTheNextRequestUnsealAndVerifyAgain() throws Exception {
+  void anEndedSessionIsRefusedFromTheCacheAndInEveryCopy() throws Exception {
     SessionAuthenticator authenticator = authenticator(100);
     String cookie = authenticator.seal(signIn(WORKOS.emulator()));
     AuthOutcome.Authenticated first = assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(cookie));
 
-    authenticator.forget(cookie);
+    assertEquals(Optional.of(first.session().claims().sessionId()), authenticator.endSession(cookie));
 
-    AuthOutcome.Authenticated again = assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(cookie));
-    assertNotSame(first.session(), again.session());
-    assertEquals(first.session().claims().userId(), again.session().claims().userId());
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(cookie));
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(new String(cookie.toCharArray())));
+    // Another session of the same user is not affected.
+    String other = authenticator.seal(signIn(WORKOS.emulator()));
+    assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(other));
+  }
+
+  @Test
+  void aCachedCopyOfAnEndedSessionIsRefusedToo() throws Exception {
+    SessionAuthenticator authenticator = authenticator(100);
+    String cookie = authenticator.seal(signIn(WORKOS.emulator()));
+    assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(cookie));
+    // The same session resealed: a different cookie value for the same WorkOS session, also cached.
+    String resealed = authenticator.seal(codec.unseal(cookie).orElseThrow());
+    assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(resealed));
+
+    authenticator.endSession(cookie);
+
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(resealed));
+  }
+
+  @Test
+  void theCookieARefreshReplacedIsRefusedOnceTheNewOneSignedOut() throws Exception {
+    AuthKitEmulator emulator = WORKOS.emulator();
+    SessionAuthenticator authenticator = authenticator(100);
+    String c1 = authenticator.seal(signIn(emulator));
+    advanceBoth(emulator, Duration.ofMinutes(5));
+    String c2 = assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(c1)).newCookieValue().orElseThrow();
+
+    authenticator.endSession(c2);
+
+    // c1's refresh token was spent moments ago: the recent-rotations answer (c2's session) is refused.
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(c1));
+    assertEquals(1, emulator.counter("grant.refresh_token"));
+  }
+
+  @Test
+  void anEndedSessionIsRevokedAtWorkOsSoACopyCannotRefreshLater() throws Exception {
+    AuthKitEmulator emulator = WORKOS.emulator();
+    SessionAuthenticator authenticator = authenticator(100);
+    String cookie = authenticator.seal(signIn(emulator));
+    authenticator.endSession(cookie);
+    assertEquals(1, emulator.counter("revoke"));
+
+    // Long after the token expired, the copy's refresh is refused by WorkOS itself.
+    advanceBoth(emulator, Duration.ofMinutes(10));
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(cookie));
+    assertEquals(1, emulator.counter("grant.refresh_token.failed"));
+  }
+
+  @Test
+  void whenWorkOsCannotRevokeTheSessionACopyIsRefusedHereForAsLongAsTheCookieLives() throws Exception {
+    AuthKitEmulator emulator = WORKOS.emulator();
+    SessionAuthenticator authenticator = authenticator(100);
+    String cookie = authenticator.seal(signIn(emulator));
+    emulator.addErrorHook("POST", "/user_management/sessions/revoke", 500, null, 1, Duration.ZERO);
+    authenticator.endSession(cookie);
+    assertEquals(0, emulator.counter("revoke"));
+
+    // WorkOS would still refresh this session; this server does not let it.
+    advanceBoth(emulator, Duration.ofDays(30));
+    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(cookie));
+    assertEquals(0, emulator.counter("grant.refresh_token"), "refused before asking WorkOS");
+  }
+
+  private void advanceBoth(AuthKitEmulator emulator, Duration by) {
+    clock.advance(by);
+    emulator.advanceClock(by);
   }
 
   @Test

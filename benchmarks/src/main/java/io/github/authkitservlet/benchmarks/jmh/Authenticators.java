@@ -1,6 +1,7 @@
 package io.github.authkitservlet.benchmarks.jmh;
 
 import io.github.authkitservlet.authn.SessionAuthenticator;
+import io.github.authkitservlet.authn.SessionPolicy;
 import io.github.authkitservlet.session.SessionCookieCodec;
 import io.github.authkitservlet.token.AccessTokenVerifier;
 import io.github.authkitservlet.workos.WorkOsClient;
@@ -13,6 +14,7 @@ final class Authenticators {
   static final Duration REFRESH_BUFFER = Duration.ofSeconds(60);
   static final Duration CLOCK_LEEWAY = Duration.ofSeconds(30);
   static final Duration REFRESH_WAIT = Duration.ofSeconds(14);
+  static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
 
   private Authenticators() {}
 
@@ -22,13 +24,16 @@ final class Authenticators {
    */
   static SessionAuthenticator uncached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT, 0);
+    return new SessionAuthenticator(codec, verifier, workos, clock, policy(0));
   }
 
   /** An authenticator as the filter builds it by default (session cache of 10 000 entries). */
   static SessionAuthenticator cached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT,
-        10_000);
+    return new SessionAuthenticator(codec, verifier, workos, clock, policy(10_000));
+  }
+
+  private static SessionPolicy policy(int cacheEntries) {
+    return new SessionPolicy(REFRESH_BUFFER, CLOCK_LEEWAY, REFRESH_WAIT, COOKIE_LIFETIME, cacheEntries);
   }
 }
