@@ -43,7 +43,7 @@ public class AuthKitCallbackServlet extends AuthKitServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     AuthKitRuntime runtime = runtime();
     NoStore.apply(response);
-    String tryAgain = request.getContextPath() + endpoints().loginPath();
+    String tryAgain = Urls.contextPath(request) + endpoints().loginPath();
     String state = request.getParameter("state");
     Optional<String> flowCookie = Optional.empty();
     String flowCookieName = null;
@@ -113,7 +113,7 @@ public class AuthKitCallbackServlet extends AuthKitServlet {
       return;
     }
     // The return path was sanitised at login and sealed since; sanitise again to be safe anyway.
-    response.sendRedirect(request.getContextPath() + ReturnPaths.sanitize(flow.get().returnPath()));
+    response.sendRedirect(Urls.contextPath(request) + ReturnPaths.sanitize(flow.get().returnPath()));
   }
 
   private static boolean sameSecret(String expected, String actual) {

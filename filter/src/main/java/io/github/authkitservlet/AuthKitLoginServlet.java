@@ -73,7 +73,7 @@ public class AuthKitLoginServlet extends AuthKitServlet {
         bounded(request.getParameter("organization_id")),
         oneOf(request.getParameter("prompt"), PROMPTS, null));
 
-    String redirectUri = Urls.absolute(request, runtime.config.redirectUri());
+    String redirectUri = Urls.absolute(request, runtime.config, runtime.config.redirectUri());
     AuthorizationRequest authorization = runtime.workos.authorizationRequest(redirectUri, options);
     FlowState flow = new FlowState(
         authorization.state(), authorization.codeVerifier(), returnPath, runtime.clock.instant());
@@ -88,7 +88,7 @@ public class AuthKitLoginServlet extends AuthKitServlet {
       // Only a huge return path could do this, and ReturnPaths bounds it; say so if it ever happens.
       LOG.log(Level.SEVERE, "login flow cookie not set: {0}", e.getMessage());
       ErrorPage.write(response, HttpServletResponse.SC_BAD_REQUEST, "Sign-in could not start",
-          "The page address is too long to return to after signing in.", request.getContextPath() + "/");
+          "The page address is too long to return to after signing in.", Urls.contextPath(request) + "/");
       return;
     }
     response.sendRedirect(authorization.url());

@@ -6,7 +6,10 @@ package io.github.authkitservlet.config;
  * <p>Internal API: public only because several packages of this library share it.
  */
 public enum CookieSecure {
-  /** Secure unless the request is plain http to a loopback host (local development). */
+  /**
+   * Secure when the application is served over https: {@code workos.redirect-uri} is https, or the
+   * container reports the request as secure. Never decided by the {@code Host} header.
+   */
   AUTO,
   /** Always Secure. */
   ALWAYS,

@@ -41,7 +41,7 @@ public enum Setting {
   COOKIE_DOMAIN("workos.cookie-domain", null, false),
   /** SameSite attribute of the session cookie: lax, strict or none (none forces Secure). */
   COOKIE_SAMESITE("workos.cookie-samesite", "lax", false),
-  /** Secure attribute of the session cookie: auto (Secure unless plain http on loopback), always, never. */
+  /** Secure attribute of the session cookie: auto (Secure when the redirect URI is https or the container reports a secure request), always, never. */
   COOKIE_SECURE("workos.cookie-secure", "auto", false),
   /**
    * The accepted {@code iss} values of access tokens, comma-separated; by default WorkOS's issuer

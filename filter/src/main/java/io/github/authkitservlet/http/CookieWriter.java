@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,6 +35,7 @@ public final class CookieWriter {
   private final String domain;
   private final SameSite sameSite;
   private final CookieSecure secure;
+  private final boolean servedOverHttps;
 
   public CookieWriter(AuthKitConfig config) {
     this.sessionCookieName = config.cookieName();
@@ -43,6 +43,7 @@ public final class CookieWriter {
     this.domain = config.cookieDomain().orElse(null);
     this.sameSite = config.cookieSameSite();
     this.secure = config.cookieSameSite() == SameSite.NONE ? CookieSecure.ALWAYS : config.cookieSecure();
+    this.servedOverHttps = config.redirectUri().regionMatches(true, 0, "https:", 0, 6);
   }
 
   /** The name of the session cookie. */
@@ -81,33 +82,27 @@ public final class CookieWriter {
   }
 
   /**
-   * Whether cookies get the Secure attribute for this request. AUTO: always, except for plain http
-   * to a loopback host (local development), because a Secure cookie is never sent back over http
-   * and there is no network to protect it from on loopback.
+   * Whether cookies get the Secure attribute for this request. AUTO: when the application is
+   * served over https, which the configuration says ({@code workos.redirect-uri} is https) or the
+   * container says ({@code isSecure()}, true behind a proxy once RemoteIpValve or scheme mapping
+   * resolved it). Never from the {@code Host} header: a proxy forwarding with {@code Host: 127.0.0.1}
+   * must not turn Secure off. Plain http without either (local development) gets no Secure, since
+   * browsers would not send such a cookie back over http.
    */
   boolean isSecure(HttpServletRequest request) {
     return switch (secure) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> request.isSecure() || !isLoopbackHost(request.getServerName());
+      case AUTO -> servedOverHttps || request.isSecure();
     };
   }
 
-  static boolean isLoopbackHost(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-  }
-
-  /** The cookie Path: the application's context path, or "/" for the root application. */
+  /**
+   * The cookie Path: the application's own context path (not the request's spelling of it), or "/"
+   * for the root application.
+   */
   static String contextPath(HttpServletRequest request) {
-    String path = request.getContextPath();
+    String path = request.getServletContext().getContextPath();
     return path == null || path.isEmpty() ? "/" : path;
   }
 

@@ -1,5 +1,6 @@
 package io.github.authkitservlet.http;
 
+import io.github.authkitservlet.testsupport.FakeRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.Test;
 class CookieWriterTest {
 
   private static AuthKitConfig config(Optional<String> domain, SameSite sameSite, CookieSecure secure) {
-    return new AuthKitConfig("sk_test_x", "client_x", "/callback", List.of("p".repeat(32)),
+    return config("/callback", domain, sameSite, secure);
+  }
+
+  private static AuthKitConfig config(String redirectUri, Optional<String> domain, SameSite sameSite, CookieSecure secure) {
+    return new AuthKitConfig("sk_test_x", "client_x", redirectUri, List.of("p".repeat(32)),
         URI.create("http://localhost:4100"), "wos-session", 34560000, domain, sameSite, secure,
         Optional.empty(), List.of("http://localhost:4100"), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
         10_000);
@@ -84,23 +89,38 @@ class CookieWriterTest {
     assertEquals(4112, e.size());
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "redirect-uri {0}, Host {1}, isSecure {2} -> Secure {3}")
   @CsvSource({
-      "localhost, false, false",
-      "LOCALHOST, false, false",
-      "app.localhost, false, false",
-      "127.0.0.1, false, false",
-      "127.8.9.10, false, false",
-      "[::1], false, false",
-      "::1, false, false",
-      "localhost, true, true",
-      "192.168.1.5, false, true",
-      "example.com, false, true",
-      "localhost.example.com, false, true",
-      "127.0.0.1.nip.io, false, true",
+      "/callback, localhost, false, false",
+      "/callback, example.com, false, false",
+      "/callback, 192.168.1.5, false, false",
+      "/callback, localhost, true, true",
+      "/callback, example.com, true, true",
+      "http://localhost:8080/callback, localhost, false, false",
+      "http://localhost:8080/callback, evil.example, false, false",
+      "http://intranet.example/callback, intranet.example, true, true",
+      // Behind a TLS proxy that forwards with a loopback Host and no valve: the configuration decides.
+      "https://app.example.com/callback, 127.0.0.1, false, true",
+      "https://app.example.com/callback, localhost, false, true",
+      "HTTPS://app.example.com/callback, example.com, false, true",
   })
-  void autoSecureIsOffOnlyForPlainHttpToLoopback(String host, boolean https, boolean expectSecure) {
+  void autoSecureFollowsTheRedirectUriSchemeAndTheContainerNeverTheHost(String redirectUri, String host, boolean https,
+      boolean expectSecure) {
     var request = FakeRequest.get().host(host).secure(https).build();
-    assertEquals(expectSecure, new CookieWriter(DEFAULTS).isSecure(request), host);
+    var writer = new CookieWriter(config(redirectUri, Optional.empty(), SameSite.LAX, CookieSecure.AUTO));
+    assertEquals(expectSecure, writer.isSecure(request));
+  }
+
+  @Test
+  void theCookiePathIsTheApplicationsContextPathNotTheRequestsSpellingOfIt() throws Exception {
+    for (String raw : List.of("//app", "/%61pp", "/app;Domain=localhost;Max-Age=31536000;SameSite=None")) {
+      var request = FakeRequest.get().contextPath("/app").rawContextPath(raw).build();
+      assertEquals("wos-session=v; Max-Age=34560000; Path=/app; HttpOnly; SameSite=Lax",
+          new CookieWriter(DEFAULTS).sessionHeader(request, "v"), raw);
+      var response = new RecordingResponse();
+      new CookieWriter(DEFAULTS).setFlow(request, response.proxy(), "wos-auth-flow-0a1b2c3d", "sealed");
+      assertEquals(List.of("wos-auth-flow-0a1b2c3d=sealed; Max-Age=600; Path=/app; HttpOnly; SameSite=Lax"),
+          response.headers("Set-Cookie"), raw);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.authkitservlet.http;
 
+import io.github.authkitservlet.testsupport.FakeRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
