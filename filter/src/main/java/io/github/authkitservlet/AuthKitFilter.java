@@ -12,8 +12,11 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import io.github.authkitservlet.web.PathPatterns;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -33,15 +36,23 @@ import java.util.logging.Logger;
  * returnTo}; API calls (XHR/fetch, JSON clients, non-GET methods, {@code api-paths}) get {@code 401}
  * JSON. A user without a role in {@code roles-allowed} or a permission in {@code
  * permissions-required} gets {@code 403}. When WorkOS cannot be reached to refresh an expired token,
- * the user is not signed out: the answer is {@code 503} with {@code Retry-After}.
+ * the user is not signed out: the answer is {@code 503} with {@code Retry-After}. Every response to
+ * a request that sent a session cookie carries {@code Cache-Control: no-store} and
+ * {@code Vary: Cookie}.
  *
  * <p>Init-params (names and patterns are separated by commas or whitespace; patterns use servlet
  * syntax {@code /exact}, {@code /prefix/*}, {@code *.ext}):
  * <ul>
  *   <li>{@code public-paths}: patterns that need no session (a session, if present, is still shown);
+ *       a {@code *.ext} pattern applies only where the container serves the request by extension or
+ *       with its default servlet, never to a path it maps to another servlet ({@code /admin/x.css}
+ *       under a servlet mapped at {@code /admin/*});
  *   <li>{@code api-paths}: patterns that always get 401/403 JSON, never a redirect;
  *   <li>{@code roles-allowed}: the user needs one of these WorkOS roles;
  *   <li>{@code permissions-required}: the user needs all of these WorkOS permissions;
+ *   <li>{@code cors-preflight}: {@code reject} (the default: a CORS preflight on a protected path is
+ *       answered 403 without running application code, since preflights carry no credentials) or
+ *       {@code pass} (the application answers preflights itself);
  *   <li>{@code workos.*}: settings that override the application's for this filter.
  * </ul>
  * The paths of {@link AuthKitLoginServlet}, {@link AuthKitCallbackServlet} and {@link
@@ -66,11 +77,14 @@ public class AuthKitFilter implements Filter {
   private FilterConfig filterConfig;
   private AuthKitRuntime runtime;
   private FilterRules rules;
+  /** The application's own context path: the request's repeats whatever spelling the client sent. */
+  private String contextPath;
   private volatile Endpoints endpoints;
 
   @Override
   public void init(FilterConfig config) throws ServletException {
     this.filterConfig = config;
+    this.contextPath = config.getServletContext().getContextPath();
     this.runtime = Components.start("filter", config.getFilterName(), config.getServletContext(),
         config.getInitParameterNames(), config::getInitParameter, FilterRules.KNOWN);
     try {
@@ -88,7 +102,7 @@ public class AuthKitFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    Optional<String> normalized = RequestPaths.normalize(request.getRequestURI(), request.getContextPath());
+    Optional<String> normalized = RequestPaths.normalize(request.getRequestURI(), contextPath);
     if (normalized.isEmpty()) {
       // Encoded slashes, "..", control characters: could be used to slip past a pattern.
       reject(request, response, false, HttpServletResponse.SC_BAD_REQUEST, "bad_request", "Invalid address",
@@ -96,14 +110,19 @@ public class AuthKitFilter implements Filter {
       return;
     }
     String path = normalized.get();
-    if (isCorsPreflight(request) || endpoints().isEndpoint(path)) {
+    if (endpoints().isEndpoint(path)) {
       chain.doFilter(request, response);
       return;
     }
     String cookie = FlowCookies.value(request, runtime.cookies.sessionCookieName()).orElse(null);
+    if (cookie != null) {
+      // Whatever the page shows (a user, or not), it was computed from a credential: no shared cache
+      // may keep it, or hand it to someone else.
+      NoStore.apply(response);
+    }
     boolean api = rules.apiPaths().matches(path);
 
-    if (rules.publicPaths().matches(path)) {
+    if (isPublic(request, path)) {
       // Public pages may still show who is signed in; without a cookie there is nothing to do.
       Resolution resolution = cookie == null ? null : resolve(request, response, cookie);
       if (resolution != null && resolution.principal() != null) {
@@ -114,6 +133,18 @@ public class AuthKitFilter implements Filter {
       return;
     }
 
+    if (isCorsPreflight(request)) {
+      if (rules.passCorsPreflights()) {
+        chain.doFilter(request, response); // the application answers CORS itself
+        return;
+      }
+      // A preflight never carries credentials, so it cannot be authenticated; answering it here
+      // keeps application code that acts on OPTIONS from running for anonymous callers.
+      reject(request, response, true, HttpServletResponse.SC_FORBIDDEN, "cors_preflight_refused", "Access denied",
+          "CORS preflight requests are not passed to protected resources (init-param "
+              + FilterRules.CORS_PREFLIGHT + "=pass lets them through).");
+      return;
+    }
     Resolution resolution = resolve(request, response, cookie);
     if (resolution == null) {
       return; // an error page was written
@@ -126,7 +157,7 @@ public class AuthKitFilter implements Filter {
       return;
     }
     if (resolution.principal() == null) {
-      unauthenticated(request, response, api);
+      unauthenticated(request, response, path, api);
       return;
     }
     NoStore.apply(response);
@@ -168,7 +199,7 @@ public class AuthKitFilter implements Filter {
           runtime.cookies.clearSession(request, response);
           ErrorPage.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Session too large",
               "Your account's session is larger than browsers can store, so you cannot stay signed in."
-                  + " The administrator has been told (see the server log).", loginHref(request));
+                  + " The administrator has been told (see the server log).", loginHref());
           return null;
         }
       }
@@ -181,6 +212,25 @@ public class AuthKitFilter implements Filter {
     return resolution;
   }
 
+  /**
+   * Whether the path needs no session. An exact or prefix pattern says so by itself; an extension
+   * pattern ({@code *.css}) only where the container serves the request by extension or with its
+   * default servlet, so that {@code /dashboard/x.css} cannot slip past the filter into a protected
+   * servlet mapped at {@code /dashboard/*}.
+   */
+  private boolean isPublic(HttpServletRequest request, String path) {
+    PathPatterns publicPaths = rules.publicPaths();
+    if (publicPaths.matchesExactOrPrefix(path)) {
+      return true;
+    }
+    if (!publicPaths.matchesExtension(path)) {
+      return false;
+    }
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+    return match == MappingMatch.EXTENSION || match == MappingMatch.DEFAULT;
+  }
+
   private static HttpServletRequest wrap(HttpServletRequest request, AuthKitPrincipal principal) {
     request.setAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE, principal);
     if (request instanceof AuthenticatedRequest wrapped && wrapped.getUserPrincipal() == principal) {
@@ -189,36 +239,32 @@ public class AuthKitFilter implements Filter {
     return new AuthenticatedRequest(request, principal);
   }
 
-  private void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean api)
+  private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path, boolean api)
       throws IOException {
     NoStore.apply(response);
     if (RequestKind.of(request, api) == RequestKind.PAGE) {
-      String inside = request.getRequestURI().substring(request.getContextPath().length());
+      // The normalised path, not the raw request text: the return path must mean what was matched.
+      String inside = Urls.encodePath(path);
       String returnTo = request.getQueryString() == null ? inside : inside + "?" + request.getQueryString();
-      response.sendRedirect(loginHref(request) + "?returnTo=" + Urls.encode(returnTo));
+      response.sendRedirect(loginHref() + "?returnTo=" + Urls.encode(returnTo));
       return;
     }
-    response.setHeader("WWW-Authenticate", "AuthKit realm=\"" + realm(request) + "\"");
+    response.setHeader("WWW-Authenticate", "AuthKit realm=\"" + (contextPath.isEmpty() ? "/" : contextPath) + "\"");
     runtime.json.error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated",
-        "Sign in first: " + loginHref(request));
+        "Sign in first: " + loginHref());
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response, boolean api, int status,
       String code, String title, String message) throws IOException {
     if (RequestKind.of(request, api) == RequestKind.PAGE) {
-      ErrorPage.write(response, status, title, message, loginHref(request));
+      ErrorPage.write(response, status, title, message, loginHref());
     } else {
       runtime.json.error(response, status, code, message);
     }
   }
 
-  private String loginHref(HttpServletRequest request) {
-    return request.getContextPath() + endpoints().loginPath();
-  }
-
-  private static String realm(HttpServletRequest request) {
-    String context = request.getContextPath();
-    return context.isEmpty() ? "/" : context;
+  private String loginHref() {
+    return contextPath + endpoints().loginPath();
   }
 
   private static boolean isCorsPreflight(HttpServletRequest request) {

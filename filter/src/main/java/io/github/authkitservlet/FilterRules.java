@@ -1,5 +1,6 @@
 package io.github.authkitservlet;
 
+import io.github.authkitservlet.http.ErrorPage;
 import io.github.authkitservlet.web.PathPatterns;
 import jakarta.servlet.ServletException;
 import java.util.Arrays;
@@ -15,15 +16,18 @@ import java.util.function.Function;
  * @param apiPaths patterns that always get status codes and JSON, never a redirect
  * @param rolesAllowed the user needs at least one of these roles (empty: any user)
  * @param permissionsRequired the user needs every one of these permissions
+ * @param passCorsPreflights whether CORS preflights on protected paths reach the application
+ *     (for applications that answer them themselves); by default they are refused with 403
  */
 record FilterRules(PathPatterns publicPaths, PathPatterns apiPaths, Set<String> rolesAllowed,
-    Set<String> permissionsRequired) {
+    Set<String> permissionsRequired, boolean passCorsPreflights) {
 
   static final String PUBLIC_PATHS = "public-paths";
   static final String API_PATHS = "api-paths";
   static final String ROLES_ALLOWED = "roles-allowed";
   static final String PERMISSIONS_REQUIRED = "permissions-required";
-  static final List<String> KNOWN = List.of(API_PATHS, PERMISSIONS_REQUIRED, PUBLIC_PATHS, ROLES_ALLOWED);
+  static final String CORS_PREFLIGHT = "cors-preflight";
+  static final List<String> KNOWN = List.of(API_PATHS, CORS_PREFLIGHT, PERMISSIONS_REQUIRED, PUBLIC_PATHS, ROLES_ALLOWED);
 
   FilterRules {
     rolesAllowed = Set.copyOf(rolesAllowed);
@@ -35,7 +39,19 @@ record FilterRules(PathPatterns publicPaths, PathPatterns apiPaths, Set<String> 
         patterns(filterName, PUBLIC_PATHS, initParams.apply(PUBLIC_PATHS)),
         patterns(filterName, API_PATHS, initParams.apply(API_PATHS)),
         names(initParams.apply(ROLES_ALLOWED)),
-        names(initParams.apply(PERMISSIONS_REQUIRED)));
+        names(initParams.apply(PERMISSIONS_REQUIRED)),
+        passCorsPreflights(filterName, initParams.apply(CORS_PREFLIGHT)));
+  }
+
+  private static boolean passCorsPreflights(String filterName, String value) throws ServletException {
+    String choice = value == null || value.isBlank() ? "reject" : value.strip();
+    return switch (choice) {
+      case "reject" -> false;
+      case "pass" -> true;
+      default -> throw new ServletException("init-param '" + CORS_PREFLIGHT + "' on filter '" + filterName
+          + "' must be reject (the default: protected paths answer CORS preflights with 403) or pass"
+          + " (your application answers them), got '" + ErrorPage.escape(choice) + "'");
+    };
   }
 
   /** Whether the principal satisfies roles-allowed and permissions-required. */

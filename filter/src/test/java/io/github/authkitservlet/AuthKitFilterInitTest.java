@@ -29,6 +29,7 @@ class AuthKitFilterInitTest {
     return (ServletContext) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
         new Class<?>[] {ServletContext.class}, (p, m, args) -> switch (m.getName()) {
           case "getInitParameter" -> contextParams.get((String) args[0]);
+          case "getContextPath" -> "";
           case "getAttribute" -> attributes.get((String) args[0]);
           case "setAttribute" -> attributes.put((String) args[0], args[1]);
           case "hashCode" -> System.identityHashCode(p);
@@ -66,8 +67,8 @@ class AuthKitFilterInitTest {
   void anUnknownInitParamStopsStartupNamingItAndTheKnownOnes() {
     ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
         filterConfig("AuthKit", Map.of("roles-alowed", "admin"), context(validContext()))));
-    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, permissions-required,"
-        + " public-paths, roles-allowed, workos.*", e.getMessage());
+    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, cors-preflight,"
+        + " permissions-required, public-paths, roles-allowed, workos.*", e.getMessage());
   }
 
   @Test

@@ -85,6 +85,11 @@ public final class PathPatterns {
 
   /** Whether {@code normalizedPath} (from {@link RequestPaths#normalize}) matches any pattern. */
   public boolean matches(String normalizedPath) {
+    return matchesExactOrPrefix(normalizedPath) || matchesExtension(normalizedPath);
+  }
+
+  /** Whether {@code normalizedPath} matches an exact pattern, a {@code /prefix/*} or {@code /*}. */
+  public boolean matchesExactOrPrefix(String normalizedPath) {
     if (normalizedPath == null || normalizedPath.isEmpty()) {
       return false;
     }
@@ -97,12 +102,17 @@ public final class PathPatterns {
         return true;
       }
     }
-    if (!extensions.isEmpty()) {
-      String lastSegment = normalizedPath.substring(normalizedPath.lastIndexOf('/') + 1);
-      int dot = lastSegment.lastIndexOf('.');
-      return dot >= 0 && extensions.contains(lastSegment.substring(dot));
-    }
     return false;
+  }
+
+  /** Whether {@code normalizedPath} matches a {@code *.ext} pattern. */
+  public boolean matchesExtension(String normalizedPath) {
+    if (extensions.isEmpty() || normalizedPath == null || normalizedPath.isEmpty()) {
+      return false;
+    }
+    String lastSegment = normalizedPath.substring(normalizedPath.lastIndexOf('/') + 1);
+    int dot = lastSegment.lastIndexOf('.');
+    return dot >= 0 && extensions.contains(lastSegment.substring(dot));
   }
 
   /** Whether there are no patterns. */
