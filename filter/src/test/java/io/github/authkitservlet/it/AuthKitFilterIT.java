@@ -236,12 +236,20 @@ class AuthKitFilterIT {
   }
 
   @Test
-  void corsPreflightPassesUntouched() {
-    HttpResponse<String> response = browser.send(HttpRequest.newBuilder(app("/api/orders"))
-        .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-    assertNotEquals(401, response.statusCode());
-    assertNotEquals(302, response.statusCode());
+  void corsPreflightsReachOnlyPublicPaths() {
+    for (String path : List.of("/api/orders", "/whoami", "/public/about")) {
+      HttpResponse<String> response = browser.send(HttpRequest.newBuilder(app(path))
+          .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      if (path.startsWith("/public/")) {
+        assertEquals(200, response.statusCode(), path);
+        assertTrue(response.headers().firstValue("Allow").isPresent(), "the application answered " + path);
+      } else {
+        assertEquals(403, response.statusCode(), path);
+        assertTrue(response.body().contains("\"cors_preflight_refused\""), response.body());
+        assertTrue(response.headers().firstValue("Allow").isEmpty(), "the application never ran for " + path);
+      }
+    }
   }
 
   @Test
@@ -594,13 +602,44 @@ class AuthKitFilterIT {
     assertEquals(1, WORKOS.counter("logout"));
     assertEquals(302, browser.page(app("/whoami")).statusCode(), "signed out in this browser");
 
-    // A copy of the old cookie works until its access token expires, then the refresh is refused.
+    // The session ended on this server and at WorkOS: a copy of the old cookie is refused at once,
+    // and later, when it would refresh, WorkOS refuses too.
+    assertEquals(1, WORKOS.counter("revoke"));
     Browser copy = newBrowser();
     copy.setCookie(app("/"), SESSION, oldCookie);
+    HttpResponse<String> refused = copy.api(app("/whoami"));
+    assertEquals(401, refused.statusCode(), refused.body());
+    assertTrue(Browser.setCookie(refused, SESSION).orElseThrow().contains("Max-Age=0"));
+    Browser later = newBrowser();
+    later.setCookie(app("/"), SESSION, oldCookie);
     advance(Duration.ofMinutes(6));
-    HttpResponse<String> dead = copy.api(app("/whoami"));
+    HttpResponse<String> dead = later.api(app("/whoami"));
     assertEquals(401, dead.statusCode(), dead.body());
     assertTrue(Browser.setCookie(dead, SESSION).orElseThrow().contains("Max-Age=0"));
+  }
+
+  @Test
+  void logoutSignsOutWhenWorkOsCannotRevokeTheSession() {
+    signIn("ada@example.com", "/whoami");
+    String oldCookie = browser.cookie(app("/"), SESSION).orElseThrow();
+    WORKOS.addErrorHook("POST", "/user_management/sessions/revoke", 503, null, 1, Duration.ZERO);
+
+    HttpResponse<String> logout = browser.page(app("/logout"));
+    assertEquals(302, logout.statusCode());
+    assertTrue(Browser.location(logout).toString().startsWith(WORKOS.baseUrl() + "/user_management/sessions/logout?"));
+    assertTrue(Browser.setCookie(logout, SESSION).orElseThrow().contains("Max-Age=0"));
+    assertEquals(0, WORKOS.counter("revoke"));
+    assertEquals(1, WORLD.logs.linesContainingAny(List.of("could not revoke a session at WorkOS")).size(),
+        "one WARNING about the failed revocation: " + WORLD.logs.lines());
+
+    // WorkOS still holds the session (its logout page was never visited): the copy is refused here
+    // all the same, also once its token expired and a refresh would have worked.
+    Browser copy = newBrowser();
+    copy.setCookie(app("/"), SESSION, oldCookie);
+    assertEquals(401, copy.api(app("/whoami")).statusCode());
+    advance(Duration.ofMinutes(6));
+    assertEquals(401, copy.api(app("/whoami")).statusCode());
+    assertEquals(0, WORKOS.counter("grant.refresh_token"));
   }
 
   @Test

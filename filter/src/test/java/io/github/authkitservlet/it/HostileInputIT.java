@@ -51,7 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HostileInputIT {
 
-  static final TestWorld WORLD = TestWorld.start();
+  /** The emulator signs with a key the test holds, so rows can carry well-signed tokens WorkOS would never issue. */
+  static final TokenMint MINT = TokenMint.generate(SharedTestClock.INSTANCE);
+  static final TestWorld WORLD = new TestWorld(AuthKitEmulator.builder().port(0).signingKey(MINT.pem()).start());
   static final AuthKitEmulator WORKOS = WORLD.workos;
   static final String CONTEXT = "/authkit-hostile";
   static final String ABSOLUTE_CONTEXT = "/authkit-hostile-abs";
@@ -79,9 +81,11 @@ class HostileInputIT {
     return TestApp.war(WORKOS, CONTEXT);
   }
 
+  /** Also the deployment whose application answers CORS preflights itself ({@code cors-preflight=pass}). */
   @Deployment(name = "absolute", testable = false, order = 2)
   static WebArchive absoluteDeployment() {
-    return TestApp.war(WORKOS, ABSOLUTE_CONTEXT, ABSOLUTE_REDIRECT);
+    return TestApp.war(WORKOS, ABSOLUTE_CONTEXT, ABSOLUTE_REDIRECT,
+        "<init-param><param-name>cors-preflight</param-name><param-value>pass</param-value></init-param>");
   }
 
   @AfterAll
@@ -782,6 +786,180 @@ class HostileInputIT {
     assertEquals(context + "/whoami", response.header("Location").orElse(""), what);
   }
 
+  // ---------------------------------------------------------------- security review
+
+  /** A row that signs in a fresh session first: each of these rows may end the session it uses. */
+  HostileCase withFreshSession(HostileCase row) {
+    return row.cookie(SESSION + "=" + signedInCookie());
+  }
+
+  /** Whether {@code cookie} is still a working session (an API call answers 200). */
+  void stillSignedIn(String cookie, boolean expected) {
+    RawHttp.Response me = raw().send("GET", CONTEXT + "/whoami",
+        List.of(new String[] {"Accept", "application/json"}, new String[] {"Cookie", SESSION + "=" + cookie}));
+    assertEquals(expected ? 200 : 401, me.status(), me.body());
+  }
+
+  static String sessionOf(HostileCase row) {
+    return row.headers().stream().filter(h -> h[0].equals("Cookie")).map(h -> h[1].substring(SESSION.length() + 1))
+        .findFirst().orElseThrow();
+  }
+
+  /** The session cookie a response set, if any. */
+  String newSessionCookie(RawHttp.Response response) {
+    String value = response.setCookie(SESSION).orElseThrow().split(";", 2)[0].split("=", 2)[1];
+    secrets.add(value);
+    return value;
+  }
+
+  /** What a security review of the running filter found, one group of rows per finding. */
+  @TestFactory
+  Stream<DynamicTest> securityReview() throws Exception {
+    List<HostileCase> rows = new ArrayList<>();
+
+    // Signing out ends the session on this server: no copy of the cookie works afterwards.
+    String copied = signedInCookie();
+    RawHttp.Response logout = raw().send("GET", CONTEXT + "/logout",
+        List.of(new String[] {"Accept", Browser.HTML}, new String[] {"Cookie", SESSION + "=" + copied}));
+    assertEquals(302, logout.status(), logout.body()); // WorkOS's logout page is never visited
+    rows.add(HostileCase.get("a copy of a signed-out cookie (API)", CONTEXT + "/api/orders").asApi()
+        .cookie(SESSION + "=" + copied).expect(401).and(clearsSession(true)));
+    rows.add(HostileCase.get("a copy of a signed-out cookie (public page)", CONTEXT + "/public/about").asApi()
+        .cookie(SESSION + "=" + copied).expect(200).and(r -> assertTrue(r.body().contains("\"anonymous\":true"), r.body())));
+    // Refresh c1 -> c2, sign out with c2: c1 must not get c2's session from the recent rotations.
+    String c1 = signedInCookie();
+    WORLD.advance(Duration.ofMinutes(5));
+    RawHttp.Response refreshed = raw().send("GET", CONTEXT + "/api/orders",
+        List.of(new String[] {"Accept", "application/json"}, new String[] {"Cookie", SESSION + "=" + c1}));
+    assertEquals(200, refreshed.status(), refreshed.body());
+    String c2 = newSessionCookie(refreshed);
+    assertEquals(302, raw().send("POST", CONTEXT + "/logout", List.<String[]>of(new String[] {"Cookie", SESSION + "=" + c2})).status());
+    rows.add(HostileCase.get("the cookie a refresh replaced, after the new one signed out", CONTEXT + "/api/orders").asApi()
+        .cookie(SESSION + "=" + c1).expect(401).and(clearsSession(true)));
+    rows.add(HostileCase.get("the refreshed cookie after signing out", CONTEXT + "/api/orders").asApi()
+        .cookie(SESSION + "=" + c2).expect(401).and(clearsSession(true)));
+
+    // Anything rendered from a session cookie is kept out of shared caches, public pages included.
+    String live = signedInCookie();
+    for (String[] cookie : List.of(new String[] {"a session", SESSION + "=" + live},
+        new String[] {"a garbage session cookie", SESSION + "=garbage"})) {
+      rows.add(HostileCase.get("public page with " + cookie[0], CONTEXT + "/public/about").asApi().cookie(cookie[1])
+          .expect(200).and(noStore(true)));
+    }
+    rows.add(HostileCase.get("public page without a session cookie", CONTEXT + "/public/about").asApi().expect(200)
+        .and(noStore(false)));
+
+    // Paths and cookie attributes come from the application's context path, not the request's text.
+    String ctx = CONTEXT.substring(1);
+    for (String spelling : List.of("/%61" + ctx.substring(1), CONTEXT + ";Domain=localhost;Max-Age=31536000;SameSite=None",
+        CONTEXT + ";x=1")) {
+      rows.add(HostileCase.get("login at " + spelling, spelling + "/login").asPage().expect(302)
+          .and(r -> assertTrue(r.all("set-cookie").stream().filter(c -> c.startsWith("wos-auth-flow-"))
+              .allMatch(c -> c.contains("; Path=" + CONTEXT + "; ") && !c.contains("Domain") && c.contains("SameSite=Lax")
+                  && !c.contains("31536000")), r.all("set-cookie").toString())));
+      rows.add(HostileCase.get("logout at " + spelling, spelling + "/logout").asPage().expect(302)
+          .and(r -> assertTrue(r.setCookie(SESSION).orElse("").contains("; Path=" + CONTEXT + "; "), r.all("set-cookie").toString())));
+    }
+    for (String spelling : List.of("/" + CONTEXT, "/%61" + ctx.substring(1), CONTEXT + ";x=1")) {
+      rows.add(HostileCase.get("protected page at " + spelling, spelling + "/whoami").asPage()
+          .expect(302).and(redirectsToLogin("/whoami")));
+    }
+
+    // *.css is public only where the container serves the request by extension or by default.
+    rows.add(HostileCase.get("*.css on a static file", CONTEXT + "/style.css").asPage().expect(200));
+    rows.add(HostileCase.get("*.css on a file that is not there", CONTEXT + "/missing.css").asPage().expect(404));
+    for (String path : List.of("/admin/x.css", "/reports/x.css", "/public/../admin/x.css", "/admin/panel;x=1/x.css")) {
+      rows.add(HostileCase.get("*.css under a protected servlet " + path + " (page)", CONTEXT + path).asPage()
+          .expect(302));
+    }
+    rows.add(HostileCase.get("*.css under a protected servlet /api/x.css", CONTEXT + "/api/x.css").asApi().expect(401));
+    rows.add(HostileCase.get("*.css under the admin servlet, as a member", CONTEXT + "/admin/x.css").asApi()
+        .cookie(SESSION + "=" + live).expect(403));
+
+    // The Host header decides neither where sign-out returns to nor the Secure attribute.
+    String absoluteRoot = "http://localhost:" + PORT + ABSOLUTE_CONTEXT + "/";
+    rows.add(HostileCase.get("Host evil.example on /logout, signed out, absolute redirect-uri", ABSOLUTE_CONTEXT + "/logout")
+        .asPage().header("Host", "evil.example").expect(302)
+        .and(r -> assertEquals(absoluteRoot, r.header("Location").orElse(""))));
+    rows.add(withFreshSession(HostileCase.get("Host evil.example on /logout, signed in, absolute redirect-uri",
+        ABSOLUTE_CONTEXT + "/logout").asPage().header("Host", "evil.example")).expect(302)
+        .and(r -> assertEquals(absoluteRoot, query(URI.create(r.header("Location").orElseThrow()), "return_to"))));
+    for (String host : List.of("app.example.com", "127.0.0.1:" + PORT, "localhost:" + PORT)) {
+      rows.add(HostileCase.get("Host " + host + " on /login over plain http", ABSOLUTE_CONTEXT + "/login").asPage()
+          .header("Host", host).expect(302)
+          .and(r -> assertTrue(r.all("set-cookie").stream().noneMatch(c -> c.contains("; Secure")), r.all("set-cookie").toString())));
+    }
+
+    // Another site cannot sign users out: it gets a page with a button that posts from here.
+    Map<String, String[]> crossSite = new LinkedHashMap<>();
+    crossSite.put("Sec-Fetch-Site cross-site", new String[] {"Sec-Fetch-Site", "cross-site"});
+    crossSite.put("Sec-Fetch-Site same-site", new String[] {"Sec-Fetch-Site", "same-site"});
+    crossSite.put("a foreign Referer", new String[] {"Referer", "https://evil.example/page"});
+    crossSite.put("a look-alike Referer", new String[] {"Referer", "http://localhost:" + PORT + ".evil.example/"});
+    crossSite.put("a foreign Origin", new String[] {"Origin", "https://evil.example"});
+    crossSite.put("Origin null", new String[] {"Origin", "null"});
+    for (Map.Entry<String, String[]> foreign : crossSite.entrySet()) {
+      for (String method : List.of("GET", "POST")) {
+        rows.add(withFreshSession(HostileCase.request(method + " /logout with " + foreign.getKey(), method, CONTEXT + "/logout")
+            .asPage().header(foreign.getValue()[0], foreign.getValue()[1])).expect(200)
+            .and(r -> {
+              assertTrue(r.body().contains("<form method=\"post\" action=\"" + CONTEXT + "/logout\">"), clip(r.body()));
+              assertTrue(r.all("set-cookie").isEmpty(), "nothing cleared: " + r.all("set-cookie"));
+              assertTrue(r.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            }));
+      }
+    }
+    Map<String, String[]> sameOrigin = new LinkedHashMap<>();
+    sameOrigin.put("Sec-Fetch-Site same-origin", new String[] {"Sec-Fetch-Site", "same-origin"});
+    sameOrigin.put("Sec-Fetch-Site none", new String[] {"Sec-Fetch-Site", "none"});
+    sameOrigin.put("our Referer", new String[] {"Referer", "http://localhost:" + PORT + CONTEXT + "/whoami"});
+    sameOrigin.put("our Origin", new String[] {"Origin", "http://localhost:" + PORT});
+    sameOrigin.put("no site headers", new String[] {"X-Nothing", "1"});
+    for (Map.Entry<String, String[]> ours : sameOrigin.entrySet()) {
+      for (String method : List.of("GET", "POST")) {
+        HostileCase row = withFreshSession(HostileCase.request(method + " /logout with " + ours.getKey(), method,
+            CONTEXT + "/logout").asPage().header(ours.getValue()[0], ours.getValue()[1]));
+        String session = sessionOf(row);
+        rows.add(row.expect(302).and(clearsSession(true)).and(r -> stillSignedIn(session, false)));
+      }
+    }
+    HostileCase refused = withFreshSession(HostileCase.get("the session survives a cross-site sign-out", CONTEXT + "/logout")
+        .asPage().header("Sec-Fetch-Site", "cross-site"));
+    String survivor = sessionOf(refused);
+    rows.add(refused.expect(200).and(r -> stillSignedIn(survivor, true)));
+
+    // Access tokens for another client, or from another issuer, are refused even with a good signature.
+    String kid = com.nimbusds.jose.jwk.JWKSet.load(new URL(WORKOS.baseUrl() + "/sso/jwks/" + WORKOS.clientId()))
+        .getKeys().get(0).getKeyID();
+    String ours = WORKOS.baseUrl() + "/user_management/" + WORKOS.clientId();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put("a token for another client (issuer)", MINT.sign(kid, b -> b.issuer(WORKOS.baseUrl() + "/user_management/client_other")));
+    tokens.put("a token for another client (client_id)", MINT.sign(kid, b -> b.issuer(ours).claim("client_id", "client_other")));
+    tokens.put("a token from another issuer", MINT.sign(kid, b -> b.issuer("https://login.evil.example")));
+    tokens.put("a token without an issuer", MINT.sign(kid, b -> b));
+    tokens.forEach((name, token) -> rows.add(HostileCase.get(name + " (API)", CONTEXT + "/api/orders").asApi()
+        .cookie(SESSION + "=" + sealed("{\"accessToken\":\"" + token + "\",\"refreshToken\":\"rt_bogus\"}"))
+        .expect(401).and(clearsSession(true))));
+    // The control: signed for this client, accepted. (OPTIONS: the test servlet prints the e-mail,
+    // which a session without a user lacks, and HttpServlet answers OPTIONS itself.)
+    rows.add(HostileCase.request("a token for this client (control)", "OPTIONS", CONTEXT + "/api/orders").asApi()
+        .cookie(SESSION + "=" + sealed("{\"accessToken\":\"" + MINT.sign(kid, b -> b.issuer(ours).claim("client_id", WORKOS.clientId()))
+            + "\",\"refreshToken\":\"rt_bogus\"}"))
+        .expect(200).and(clearsSession(false)).and(r -> assertTrue(r.header("Allow").isPresent(), r.headers().toString())));
+    return table("review", rows);
+  }
+
+  static java.util.function.Consumer<RawHttp.Response> noStore(boolean expected) {
+    return r -> {
+      if (expected) {
+        assertEquals("no-store", r.header("Cache-Control").orElse(""), r.headers().toString());
+        assertTrue(r.all("vary").stream().anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("cookie")), r.headers().toString());
+      } else {
+        assertTrue(r.header("Cache-Control").isEmpty(), r.headers().toString());
+      }
+    };
+  }
+
   // ---------------------------------------------------------------- paths
 
   /**
@@ -880,12 +1058,25 @@ class HostileInputIT {
       rows.add(HostileCase.request(verb + " /public/about anonymous", verb, CONTEXT + "/public/about").asPage()
           .expect(signedInStatus(verb, "/public/about")));
     }
-    // CORS preflights pass to the application untouched, signed in or not (HttpServlet answers 200).
-    for (String path : List.of("/whoami", "/api/orders", "/admin/panel", "/public/about")) {
+    // CORS preflights never reach a protected resource's code (a preflight carries no credentials):
+    // 403 from the filter. Public paths, and applications that opted in, answer them themselves.
+    for (String path : List.of("/whoami", "/api/orders", "/admin/panel")) {
       rows.add(HostileCase.request("preflight " + path, "OPTIONS", CONTEXT + path).header("Origin", "https://evil.example")
-          .header("Access-Control-Request-Method", "DELETE").expect(200)
-          .and(r -> assertTrue(r.header("Allow").isPresent(), r.headers().toString())));
+          .header("Access-Control-Request-Method", "DELETE").expect(403)
+          .and(r -> assertTrue(r.body().contains("\"cors_preflight_refused\""), r.body()))
+          .and(r -> assertTrue(r.header("Allow").isEmpty(), "the servlet answered: " + r.headers())));
+      rows.add(HostileCase.request("preflight with a cookie " + path, "OPTIONS", CONTEXT + path)
+          .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+          .cookie(SESSION + "=" + member).expect(403));
+      // cors-preflight is per declaration: the admins-only declaration on /admin/* did not opt in.
+      rows.add(HostileCase.request("preflight " + path + ", cors-preflight=pass", "OPTIONS", ABSOLUTE_CONTEXT + path)
+          .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE")
+          .expect(path.startsWith("/admin/") ? 403 : 200)
+          .and(r -> assertEquals(!path.startsWith("/admin/"), r.header("Allow").isPresent(), r.headers().toString())));
     }
+    rows.add(HostileCase.request("preflight /public/about", "OPTIONS", CONTEXT + "/public/about")
+        .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE").expect(200)
+        .and(r -> assertTrue(r.header("Allow").isPresent(), r.headers().toString())));
     rows.add(HostileCase.request("preflight without a method is no preflight", "OPTIONS", CONTEXT + "/api/orders")
         .header("Origin", "https://evil.example").expect(401));
     rows.add(HostileCase.request("lower-case get is a custom verb", "get", CONTEXT + "/whoami").asPage().expect(401));

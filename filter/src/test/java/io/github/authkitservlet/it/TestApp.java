@@ -38,16 +38,26 @@ final class TestApp {
    * (resolved against the request's origin, the default above) or an absolute URL.
    */
   static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri) {
+    return war(emulator, context, redirectUri, "");
+  }
+
+  /**
+   * The same application with extra init-params on the main AuthKit filter, given as
+   * {@code <init-param>} elements (e.g. {@code cors-preflight=pass}).
+   */
+  static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams) {
     JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
         .importDirectory(new File("target/classes"))
         .as(JavaArchive.class);
     return ShrinkWrap.create(WebArchive.class, context.substring(1) + ".war")
         .addAsLibrary(filterJar)
         .addClass(WhoAmIServlet.class)
-        .setWebXML(new StringAsset(webXml(emulator, redirectUri)));
+        // A static file the default servlet serves: public through the *.css pattern.
+        .addAsWebResource(new StringAsset("body { color: black; }\n"), "style.css")
+        .setWebXML(new StringAsset(webXml(emulator, redirectUri, mainFilterInitParams)));
   }
 
-  static String webXml(AuthKitEmulator emulator, String redirectUri) {
+  static String webXml(AuthKitEmulator emulator, String redirectUri, String mainFilterInitParams) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -65,8 +75,9 @@ final class TestApp {
           <filter>
             <filter-name>AuthKit</filter-name>
             <filter-class>%s</filter-class>
-            <init-param><param-name>public-paths</param-name><param-value>/public/*, /favicon.ico</param-value></init-param>
+            <init-param><param-name>public-paths</param-name><param-value>/public/*, /favicon.ico, *.css</param-value></init-param>
             <init-param><param-name>api-paths</param-name><param-value>/api/*</param-value></init-param>
+            %12$s
           </filter>
           <filter>
             <filter-name>AuthKitAdmins</filter-name>
@@ -108,6 +119,7 @@ final class TestApp {
             AuthKitLoginServlet.class.getName(),
             AuthKitCallbackServlet.class.getName(),
             AuthKitLogoutServlet.class.getName(),
-            WhoAmIServlet.class.getName());
+            WhoAmIServlet.class.getName(),
+            mainFilterInitParams);
   }
 }
