@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmarks of issue 6 (cookie unseal, token verification, whole filter path), single thread.
+# JMH benchmarks (cookie unseal, token verification, whole filter path), single thread.
 # Usage: benchmarks/run-jmh.sh [JMH options, e.g. FilterBenchmarks -f 2]
 # Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar.
 set -euo pipefail

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The settings every benchmark here shares: single thread, warm JIT, sampled times so the summary
- * can report medians (issue 6's targets are medians). Override on the command line as usual with
+ * can report medians (the performance targets are medians). Override on the command line as usual with
  * JMH ({@code -f}, {@code -wi}, {@code -i}, ...).
  */
 @BenchmarkMode(Mode.SampleTime)

@@ -13,7 +13,7 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the JMH benchmarks (any JMH command-line options are accepted, e.g. a name regex or
- * {@code -f 2}) and ends with a table of medians and p99s, since issue 6's targets are medians.
+ * {@code -f 2}) and ends with a table of medians and p99s, since the performance targets are medians.
  */
 public final class JmhRun {
 

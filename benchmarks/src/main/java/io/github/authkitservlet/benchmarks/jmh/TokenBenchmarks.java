@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * uncached {@link SessionAuthenticator#authenticate} (unseal + JSON + verify), the same with the
  * session cache on a repeated cookie, and the SDK's
  * {@code Session.authenticateWithSessionCookie} (unseal + Jackson + verify + claims), which is the
- * bar issue 6 sets for our uncached path.
+ * bar for our uncached path.
  */
 @State(Scope.Benchmark)
 public class TokenBenchmarks extends BenchmarkDefaults {

@@ -11,18 +11,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The load run of issue 6: one embedded Tomcat serving the same small page (a) unprotected,
- * (b) behind AuthKitFilter, (c) behind Tomcat's FORM authentication; each signed in once over
- * real HTTP (b against an in-process emulator, c through {@code j_security_check}); then {@code
- * wrk} loads a, b and c in turn for several rounds, and the medians and ratios are printed. A
- * fourth, diagnostic row (a2) requests the unprotected page with b's session cookie, to separate
- * the cost of carrying a 2 KB cookie from the cost of the filter.
+ * The load run: one embedded Tomcat serving the same small page (a) unprotected, (b) behind
+ * AuthKitFilter, (c) behind Tomcat's FORM authentication; each signed in once over real HTTP (b
+ * against an in-process emulator, c through {@code j_security_check}); then a load generator loads
+ * a, b and c in turn for several rounds, and the medians and ratios are printed. A fourth,
+ * diagnostic row (a2) requests the unprotected page with b's session cookie, to separate the cost
+ * of carrying a 2 KB cookie from the cost of the filter.
  *
- * <p>Options: {@code --rounds N} (3), {@code --duration S} seconds per run (10), {@code --warmup S}
- * seconds per context before the rounds (5), {@code --connections N} (8), {@code --threads N} (1).
+ * <p>The protocol is HTTP/1.1 with keep-alive ({@code wrk}) or, with {@code --protocol h2c}, HTTP/2
+ * without TLS ({@code h2load}), where HPACK sends the repeated cookie as an index into its table.
+ *
+ * <p>Options: {@code --protocol http1.1|h2c} (http1.1), {@code --rounds N} (3), {@code --duration S}
+ * seconds per run (10), {@code --warmup S} seconds per context before the rounds (5), {@code
+ * --connections N} (8), {@code --threads N} (1), and for h2c {@code --streams N} concurrent
+ * requests per connection (1).
  */
 public final class LoadRun {
 
@@ -45,9 +51,21 @@ public final class LoadRun {
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
     int threads = Integer.parseInt(options.getOrDefault("threads", "1"));
+    boolean h2c = switch (options.getOrDefault("protocol", "http1.1")) {
+      case "http1.1" -> false;
+      case "h2c" -> true;
+      default -> throw new IllegalArgumentException("--protocol is http1.1 or h2c, not " + options.get("protocol"));
+    };
+    if (!h2c && options.containsKey("streams")) {
+      throw new IllegalArgumentException("--streams goes with --protocol h2c");
+    }
+    int streams = Integer.parseInt(options.getOrDefault("streams", "1"));
+    Function<Duration, LoadTool> tool = length -> h2c
+        ? new H2Load(threads, connections, streams, length)
+        : new Wrk(threads, connections, length);
 
     try (AuthKitEmulator emulator = SignedInFixture.startEmulator();
-        ThreeContexts server = ThreeContexts.start(SignedInFixture.filterSettings(emulator, "/b/callback"))) {
+        ThreeContexts server = ThreeContexts.start(SignedInFixture.filterSettings(emulator, "/b/callback"), h2c)) {
       String origin = server.origin();
       String accept = "Accept: text/html,application/xhtml+xml";
       String sessionCookie = signInThroughAuthKit(origin);
@@ -61,24 +79,24 @@ public final class LoadRun {
           // Diagnostic, not a target: what carrying a 2 KB cookie costs when nobody reads it.
           new Target("a2", "unprotected + same cookie", origin + "/a" + ThreeContexts.PAGE,
               List.of(accept, "Cookie: wos-session=" + sessionCookie)));
-      System.out.printf("%nServer %s; AuthKit session cookie %d chars; wrk -t%d -c%d, %d round(s) of %ds per context%n",
-          origin, sessionCookie.length(), threads, connections, rounds, duration.toSeconds());
+      LoadTool load = tool.apply(duration);
+      System.out.printf("%nServer %s (%s); AuthKit session cookie %d chars; %s, %d round(s) of %ds per context%n",
+          origin, h2c ? "h2c" : "HTTP/1.1", sessionCookie.length(), load.describe(), rounds, duration.toSeconds());
 
       if (!warmup.isZero()) {
-        Wrk warm = new Wrk(threads, connections, warmup);
+        LoadTool warm = tool.apply(warmup);
         for (Target target : targets) {
           warm.run(target.url(), target.headers());
         }
       }
-      Wrk wrk = new Wrk(threads, connections, duration);
-      Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+      Map<String, List<LoadTool.Result>> results = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
         for (int i = 0; i < targets.size(); i++) {
           // Rotate the order each round so no context always runs first (or right after GC-heavy b).
           Target target = targets.get((i + round) % targets.size());
-          Wrk.Result result = wrk.run(target.url(), target.headers());
+          LoadTool.Result result = load.run(target.url(), target.headers());
           results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
-          System.out.printf("round %d  %-3s  %10.0f req/s  p50 %8.0f us  p99 %8.0f us  (%d requests, %d non-2xx, %d socket errors)%n",
+          System.out.printf("round %d  %-3s  %10.0f req/s  p50 %8.0f us  p99 %8.0f us  (%d requests, %d non-2xx, %d errors)%n",
               round + 1, target.name(), result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
               result.requests(), result.non2xx(), result.errors());
         }
@@ -90,15 +108,15 @@ public final class LoadRun {
       System.out.printf("%-4s %-28s %12s %10s %10s %8s%n", "", "context", "req/s", "p50 us", "p99 us", "non-2xx");
       Map<String, Double> rps = new LinkedHashMap<>();
       for (Target target : targets) {
-        List<Wrk.Result> runs = results.get(target.name());
-        double median = median(runs, Wrk.Result::requestsPerSecond);
+        List<LoadTool.Result> runs = results.get(target.name());
+        double median = median(runs, LoadTool.Result::requestsPerSecond);
         rps.put(target.name(), median);
         long bad = runs.stream().mapToLong(r -> r.non2xx() + r.errors()).sum();
         System.out.printf("%-4s %-28s %12.0f %10.0f %10.0f %8d%n", target.name(), target.label(), median,
-            median(runs, Wrk.Result::p50Micros), median(runs, Wrk.Result::p99Micros), bad);
+            median(runs, LoadTool.Result::p50Micros), median(runs, LoadTool.Result::p99Micros), bad);
       }
-      System.out.printf("%nb/a = %.3f   (target >= 0.9)%nb/c = %.3f   (target >= 1.0)%n",
-          rps.get("b") / rps.get("a"), rps.get("b") / rps.get("c"));
+      System.out.printf("%nb/a = %.3f   (target >= 0.9)%nb/c = %.3f   (target >= 1.0)%nb/a2 = %.3f  (diagnostic)%n",
+          rps.get("b") / rps.get("a"), rps.get("b") / rps.get("c"), rps.get("b") / rps.get("a2"));
       System.out.printf("refresh grants during the run: %d (expected 0)%n", refreshes);
     }
   }
@@ -134,7 +152,7 @@ public final class LoadRun {
     return session;
   }
 
-  private static double median(List<Wrk.Result> runs, ToDoubleFunction<Wrk.Result> metric) {
+  private static double median(List<LoadTool.Result> runs, ToDoubleFunction<LoadTool.Result> metric) {
     double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
     int n = values.length;
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -144,8 +162,8 @@ public final class LoadRun {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: LoadRun [--rounds N] [--duration S] [--warmup S]"
-            + " [--connections N] [--threads N]; got " + Arrays.toString(args));
+        throw new IllegalArgumentException("usage: LoadRun [--protocol http1.1|h2c] [--rounds N] [--duration S]"
+            + " [--warmup S] [--connections N] [--threads N] [--streams N (h2c)]; got " + Arrays.toString(args));
       }
       options.put(args[i].substring(2), args[++i]);
     }

@@ -13,6 +13,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
@@ -21,7 +22,8 @@ import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
  * One embedded Tomcat on 127.0.0.1 serving the same {@link PageServlet} at {@code /page} in three
- * contexts, so the only difference between them is the protection:
+ * contexts, so the only difference between them is the protection (the connector speaks HTTP/1.1,
+ * and also h2c when asked):
  * <ul>
  *   <li>{@code /a}: unprotected;
  *   <li>{@code /b}: {@link AuthKitFilter} on {@code /*} with the login, callback and logout servlets;
@@ -40,8 +42,12 @@ final class ThreeContexts implements AutoCloseable {
     this.baseDir = baseDir;
   }
 
-  /** Starts Tomcat on a free loopback port; {@code authkitSettings} are context-params of {@code /b}. */
-  static ThreeContexts start(Map<String, String> authkitSettings) throws IOException, LifecycleException {
+  /**
+   * Starts Tomcat on a free loopback port; {@code authkitSettings} are context-params of {@code /b}.
+   * With {@code h2c} the connector also takes HTTP/2 without TLS (Tomcat's {@link Http2Protocol}):
+   * by prior knowledge (a connection that starts with the HTTP/2 preface) or by upgrade.
+   */
+  static ThreeContexts start(Map<String, String> authkitSettings, boolean h2c) throws IOException, LifecycleException {
     File baseDir = Files.createTempDirectory("authkit-load-").toFile();
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.getAbsolutePath());
@@ -50,6 +56,9 @@ final class ThreeContexts implements AutoCloseable {
     connector.setProperty("address", "127.0.0.1");
     // wrk keeps its connections: do not make it reconnect every 100 requests (the default).
     connector.setProperty("maxKeepAliveRequests", "-1");
+    if (h2c) {
+      connector.addUpgradeProtocol(new Http2Protocol());
+    }
     tomcat.setConnector(connector);
 
     Context unprotected = context(tomcat, baseDir, "/a");

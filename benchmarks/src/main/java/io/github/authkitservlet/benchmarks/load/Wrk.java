@@ -1,25 +1,20 @@
 package io.github.authkitservlet.benchmarks.load;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@code wrk} (must be on the PATH) against one URL and reads its summary.
+ * Runs {@code wrk} (must be on the PATH) against one URL over HTTP/1.1 with keep-alive and reads its
+ * summary.
  *
  * @param threads wrk threads ({@code -t})
  * @param connections open connections ({@code -c})
  * @param duration run length ({@code -d})
  */
-record Wrk(int threads, int connections, Duration duration) {
-
-  /** What one wrk run measured. */
-  record Result(double requestsPerSecond, double p50Micros, double p99Micros, long requests, long errors, long non2xx) {}
+record Wrk(int threads, int connections, Duration duration) implements LoadTool {
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
@@ -28,26 +23,16 @@ record Wrk(int threads, int connections, Duration duration) {
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
-  /** Loads {@code url} with the given request headers for {@link #duration}. */
-  Result run(String url, List<String> headers) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("wrk", "--latency",
-        "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", "10s"));
-    for (String header : headers) {
-      command.add("-H");
-      command.add(header);
-    }
-    command.add(url);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("wrk did not finish");
-    }
-    String text = new String(output, StandardCharsets.UTF_8);
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException("wrk failed (" + process.exitValue() + "):\n" + text);
-    }
-    return parse(text);
+  @Override
+  public Result run(String url, List<String> headers) throws IOException, InterruptedException {
+    List<String> command = LoadTool.withHeadersAndUrl(List.of("wrk", "--latency",
+        "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", "10s"), headers, url);
+    return parse(LoadTool.runToCompletion(command, duration));
+  }
+
+  @Override
+  public String describe() {
+    return "wrk -t" + threads + " -c" + connections;
   }
 
   static Result parse(String text) {
