@@ -1,18 +1,18 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.authn.AuthOutcome;
-import io.github.authkitservlet.http.CookieTooLargeException;
-import io.github.authkitservlet.http.ErrorPage;
-import io.github.authkitservlet.http.NoStore;
-import io.github.authkitservlet.http.RequestKind;
-import io.github.authkitservlet.web.RequestPaths;
+import io.github.authkitservlet.internal.authn.AuthOutcome;
+import io.github.authkitservlet.internal.http.CookieTooLargeException;
+import io.github.authkitservlet.internal.http.ErrorPage;
+import io.github.authkitservlet.internal.http.NoStore;
+import io.github.authkitservlet.internal.http.RequestKind;
+import io.github.authkitservlet.internal.web.RequestPaths;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import io.github.authkitservlet.web.PathPatterns;
+import io.github.authkitservlet.internal.web.PathPatterns;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

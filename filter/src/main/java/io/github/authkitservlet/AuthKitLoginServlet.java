@@ -1,12 +1,12 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.http.CookieTooLargeException;
-import io.github.authkitservlet.http.ErrorPage;
-import io.github.authkitservlet.http.NoStore;
-import io.github.authkitservlet.session.FlowState;
-import io.github.authkitservlet.web.ReturnPaths;
-import io.github.authkitservlet.workos.AuthorizationOptions;
-import io.github.authkitservlet.workos.AuthorizationRequest;
+import io.github.authkitservlet.internal.http.CookieTooLargeException;
+import io.github.authkitservlet.internal.http.ErrorPage;
+import io.github.authkitservlet.internal.http.NoStore;
+import io.github.authkitservlet.internal.session.FlowState;
+import io.github.authkitservlet.internal.web.ReturnPaths;
+import io.github.authkitservlet.internal.workos.AuthorizationOptions;
+import io.github.authkitservlet.internal.workos.AuthorizationRequest;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

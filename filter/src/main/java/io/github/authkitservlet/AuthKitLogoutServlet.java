@@ -1,7 +1,7 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.http.NoStore;
-import io.github.authkitservlet.http.SignOutPage;
+import io.github.authkitservlet.internal.http.NoStore;
+import io.github.authkitservlet.internal.http.SignOutPage;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,9 +1,9 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.authn.ResolvedSession;
-import io.github.authkitservlet.session.SessionData;
-import io.github.authkitservlet.session.SessionUser;
-import io.github.authkitservlet.token.AccessTokenClaims;
+import io.github.authkitservlet.internal.authn.ResolvedSession;
+import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.session.SessionUser;
+import io.github.authkitservlet.internal.token.AccessTokenClaims;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;

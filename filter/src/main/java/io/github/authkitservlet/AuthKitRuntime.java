@@ -1,15 +1,15 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.authn.SessionAuthenticator;
-import io.github.authkitservlet.authn.SessionPolicy;
-import io.github.authkitservlet.config.AuthKitConfig;
-import io.github.authkitservlet.http.CookieWriter;
-import io.github.authkitservlet.http.JsonResponses;
-import io.github.authkitservlet.session.FlowStateCodec;
-import io.github.authkitservlet.session.SessionCookieCodec;
-import io.github.authkitservlet.token.AccessTokenVerifier;
-import io.github.authkitservlet.token.IssuerCheck;
-import io.github.authkitservlet.workos.WorkOsClient;
+import io.github.authkitservlet.internal.authn.SessionAuthenticator;
+import io.github.authkitservlet.internal.authn.SessionPolicy;
+import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.http.CookieWriter;
+import io.github.authkitservlet.internal.http.JsonResponses;
+import io.github.authkitservlet.internal.session.FlowStateCodec;
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
+import io.github.authkitservlet.internal.token.AccessTokenVerifier;
+import io.github.authkitservlet.internal.token.IssuerCheck;
+import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
 import java.util.Set;
 

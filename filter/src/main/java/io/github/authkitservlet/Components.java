@@ -1,8 +1,8 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.config.AuthKitConfig;
-import io.github.authkitservlet.config.AuthKitConfigs;
-import io.github.authkitservlet.config.ConfigException;
+import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.AuthKitConfigs;
+import io.github.authkitservlet.internal.config.ConfigException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.http.ErrorPage;
-import io.github.authkitservlet.web.PathPatterns;
+import io.github.authkitservlet.internal.http.ErrorPage;
+import io.github.authkitservlet.internal.web.PathPatterns;
 import jakarta.servlet.ServletException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.session.FlowState;
+import io.github.authkitservlet.internal.session.FlowState;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.AuthKitConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.authkitservlet.config.AuthKitConfig;
-import io.github.authkitservlet.config.AuthKitConfigs;
+import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.AuthKitConfigs;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;

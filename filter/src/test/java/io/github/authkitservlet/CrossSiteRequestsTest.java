@@ -2,9 +2,9 @@ package io.github.authkitservlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.authkitservlet.config.AuthKitConfig;
-import io.github.authkitservlet.config.ConfigException;
-import io.github.authkitservlet.config.SettingSource;
+import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.ConfigException;
+import io.github.authkitservlet.internal.config.SettingSource;
 import io.github.authkitservlet.testsupport.FakeRequest;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

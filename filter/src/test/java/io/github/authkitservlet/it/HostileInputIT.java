@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.authkitservlet.emulator.AuthKitEmulator;
-import io.github.authkitservlet.session.IronSeal;
-import io.github.authkitservlet.session.SessionCookieCodec;
-import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.internal.session.IronSeal;
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
+import io.github.authkitservlet.internal.session.SessionData;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;

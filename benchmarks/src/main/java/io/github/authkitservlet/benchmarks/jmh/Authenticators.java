@@ -1,10 +1,10 @@
 package io.github.authkitservlet.benchmarks.jmh;
 
-import io.github.authkitservlet.authn.SessionAuthenticator;
-import io.github.authkitservlet.authn.SessionPolicy;
-import io.github.authkitservlet.session.SessionCookieCodec;
-import io.github.authkitservlet.token.AccessTokenVerifier;
-import io.github.authkitservlet.workos.WorkOsClient;
+import io.github.authkitservlet.internal.authn.SessionAuthenticator;
+import io.github.authkitservlet.internal.authn.SessionPolicy;
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
+import io.github.authkitservlet.internal.token.AccessTokenVerifier;
+import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
 import java.time.Duration;
 

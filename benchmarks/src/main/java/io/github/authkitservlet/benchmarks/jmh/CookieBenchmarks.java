@@ -2,9 +2,9 @@ package io.github.authkitservlet.benchmarks.jmh;
 
 import com.workos.session.Iron;
 import io.github.authkitservlet.benchmarks.fixture.SignedInFixture;
-import io.github.authkitservlet.session.IronSeal;
-import io.github.authkitservlet.session.SessionCookieCodec;
-import io.github.authkitservlet.session.SessionData;
+import io.github.authkitservlet.internal.session.IronSeal;
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
+import io.github.authkitservlet.internal.session.SessionData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

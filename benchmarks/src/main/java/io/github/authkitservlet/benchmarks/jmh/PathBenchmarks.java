@@ -1,6 +1,6 @@
 package io.github.authkitservlet.benchmarks.jmh;
 
-import io.github.authkitservlet.web.RequestPaths;
+import io.github.authkitservlet.internal.web.RequestPaths;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,0 +1,116 @@
+package io.github.authkitservlet.internal.authn;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes sure a refresh token is spent once, however many requests need it at the same moment.
+ *
+ * <p>Why: WorkOS refresh tokens are single-use and rotate. When a page fires ten XHRs with an
+ * expired session, ten refresh grants would mean one winner and nine {@code invalid_grant}s that
+ * sign the user out (the bug reported against authkit-nextjs, authkit-remix and workos-node). Here
+ * the first request does the grant on its own thread and the others wait for its result
+ * (single-flight, keyed by a digest of the refresh token); afterwards {@link RecentRotations}
+ * answers stragglers that still carry the old cookie.
+ *
+ * <p>This is per JVM. Two servers sharing a cookie can still each refresh the same token if a
+ * browser hits both within the same instant; sticky sessions or the short cache here make that
+ * rare, and the loser is simply asked to sign in again.
+ */
+final class RefreshCoordinator {
+
+  private static final Logger LOG = Logger.getLogger(RefreshCoordinator.class.getName());
+
+  private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
+  private final RecentRotations recent;
+  private final Duration waitLimit;
+
+  /**
+   * @param waitLimit how long a waiting request waits for the grant in flight (a little more than
+   *     the HTTP timeouts of that grant)
+   */
+  RefreshCoordinator(Clock clock, Duration waitLimit) {
+    this.recent = new RecentRotations(clock);
+    this.waitLimit = waitLimit;
+  }
+
+  /**
+   * Returns the result of refreshing {@code refreshToken}: from the recent-rotations cache, from
+   * a grant already in flight, or by running {@code grant} on this thread.
+   */
+  RefreshResult refresh(String refreshToken, Supplier<RefreshResult> grant) {
+    String key = digest(refreshToken);
+    Optional<RefreshedSession> known = recent.find(key);
+    if (known.isPresent()) {
+      return new RefreshResult.Refreshed(known.get());
+    }
+    CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
+    CompletableFuture<RefreshResult> theirs = inFlight.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return await(theirs);
+    }
+    RefreshResult result;
+    try {
+      // The previous leader may have finished between our cache check and putIfAbsent.
+      known = recent.find(key);
+      if (known.isPresent()) {
+        result = new RefreshResult.Refreshed(known.get());
+      } else {
+        result = grant.get();
+        if (result instanceof RefreshResult.Refreshed refreshed) {
+          // Remember before leaving the in-flight map, so no request can see neither.
+          recent.remember(key, refreshed.session());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "session refresh failed unexpectedly ({0}); keeping the session",
+          e.getClass().getName());
+      result = new RefreshResult.Postponed("internal_error", Duration.ofSeconds(5));
+    } finally {
+      inFlight.remove(key, mine);
+    }
+    mine.complete(result);
+    return result;
+  }
+
+  /** How many rotations are remembered now (for tests and monitoring). */
+  int rememberedRotations() {
+    return recent.size();
+  }
+
+  private RefreshResult await(CompletableFuture<RefreshResult> inFlightGrant) {
+    try {
+      return inFlightGrant.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new RefreshResult.Postponed("refresh_in_progress", Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RefreshResult.Postponed("interrupted", Duration.ofSeconds(2));
+    } catch (ExecutionException e) {
+      return new RefreshResult.Postponed("internal_error", Duration.ofSeconds(5));
+    }
+  }
+
+  /** The map keys: a digest, so no refresh token sits in memory longer than its request. */
+  static String digest(String refreshToken) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

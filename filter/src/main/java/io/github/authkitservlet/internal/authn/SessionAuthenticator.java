@@ -1,0 +1,218 @@
+package io.github.authkitservlet.internal.authn;
+
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
+import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.token.AccessTokenClaims;
+import io.github.authkitservlet.internal.token.AccessTokenVerifier;
+import io.github.authkitservlet.internal.token.SessionReference;
+import io.github.authkitservlet.internal.token.TokenCheck;
+import io.github.authkitservlet.internal.workos.GrantResult;
+import io.github.authkitservlet.internal.workos.WorkOsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a session cookie into a signed-in user: unseal, verify the access token, refresh it when
+ * it has expired or is about to.
+ *
+ * <p>Internal API of authkit-servlet. One instance per configuration, shared by every filter and
+ * servlet using it (the single-flight refresh only works if they share it). Thread-safe.
+ *
+ * <p>The steps are kept apart ({@link #authenticate} → {@link #resolve} → {@link #refreshing}); a
+ * {@link VerifiedSessionCache} (keyed by a digest of the cookie, valid until the token's expiry
+ * minus the refresh buffer) answers repeated cookies before {@link #resolve}, so a browser's
+ * steady-state requests cost a hash and a map lookup instead of an unseal and an RS256 check.
+ *
+ * <p>Sessions ended by {@link #endSession} are refused on every path (a cached session, a recent
+ * rotation, the result of a refresh) for as long as any of their access tokens could be accepted.
+ */
+public final class SessionAuthenticator {
+
+  private static final Logger LOG = Logger.getLogger(SessionAuthenticator.class.getName());
+  private static final Duration KEYS_RETRY_AFTER = Duration.ofSeconds(5);
+
+  private final SessionCookieCodec codec;
+  private final AccessTokenVerifier verifier;
+  private final WorkOsClient workos;
+  private final Clock clock;
+  private final Duration refreshBuffer;
+  private final Duration clockLeeway;
+  private final Duration cookieLifetime;
+  private final RefreshCoordinator refreshes;
+  private final VerifiedSessionCache verified;
+  private final RevokedSessions revoked;
+
+  public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
+      Clock clock, SessionPolicy policy) {
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.workos = Objects.requireNonNull(workos, "workos");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.refreshBuffer = policy.refreshBuffer();
+    this.clockLeeway = policy.clockLeeway();
+    this.cookieLifetime = policy.cookieLifetime();
+    this.refreshes = new RefreshCoordinator(clock, policy.refreshWaitLimit());
+    this.verified = new VerifiedSessionCache(clock, policy.cacheEntries());
+    this.revoked = new RevokedSessions(clock);
+  }
+
+  /** What the session cookie value (null when absent) amounts to. Never throws for bad input. */
+  public AuthOutcome authenticate(String cookieValue) {
+    if (cookieValue == null || cookieValue.isEmpty()) {
+      return new AuthOutcome.Anonymous(false);
+    }
+    Optional<ResolvedSession> known = verified.find(cookieValue);
+    if (known.isPresent()) {
+      if (revoked.isRevoked(known.get().claims().sessionId())) {
+        verified.forget(cookieValue);
+        return new AuthOutcome.Anonymous(true);
+      }
+      return new AuthOutcome.Authenticated(known.get(), Optional.empty());
+    }
+    Optional<SessionData> session = codec.unseal(cookieValue);
+    if (session.isEmpty()) {
+      // Tampered, foreign, sealed with a retired password, or simply garbage: no session.
+      return new AuthOutcome.Anonymous(true);
+    }
+    AuthOutcome outcome = resolve(session.get());
+    if (outcome instanceof AuthOutcome.Authenticated authenticated) {
+      // Cached until the moment resolve() would start refreshing it. A session served while a
+      // refresh is postponed is already past that moment, so remember() ignores it.
+      ResolvedSession resolved = authenticated.session();
+      verified.remember(authenticated.newCookieValue().orElse(cookieValue), resolved,
+          resolved.claims().expiresAt().minus(refreshBuffer));
+    }
+    return outcome;
+  }
+
+  /**
+   * Signs the session in this cookie out (logout): the cookie leaves the cache, its WorkOS session
+   * id is refused from now on whatever copy of the cookie (or rotation of it) comes back, and WorkOS
+   * is asked to revoke the session. Returns the session id, for WorkOS's logout page; empty when the
+   * cookie holds no readable session.
+   *
+   * <p>How long the id is refused: while any of its access tokens could be accepted, when WorkOS
+   * confirmed the revocation (after that, WorkOS refuses to refresh it); as long as the cookie could
+   * live when it did not (WorkOS unreachable), since the cookie's refresh token may still work.
+   */
+  public Optional<String> endSession(String cookieValue) {
+    if (cookieValue == null || cookieValue.isEmpty()) {
+      return Optional.empty();
+    }
+    verified.forget(cookieValue);
+    Optional<SessionReference> session = codec.unseal(cookieValue)
+        .flatMap(data -> SessionReference.of(data.accessToken()));
+    if (session.isEmpty()) {
+      return Optional.empty();
+    }
+    String sessionId = session.get().sessionId();
+    revoked.revoke(sessionId, refusedUntil(session.get().expiresAt()));
+    if (!workos.revokeSession(sessionId)) {
+      revoked.revoke(sessionId, clock.instant().plus(cookieLifetime));
+    }
+    return Optional.of(sessionId);
+  }
+
+  /** Seals a session for the cookie (the current password). */
+  public String seal(SessionData session) {
+    return codec.seal(session);
+  }
+
+  /** Verifies a freshly issued session (after the code exchange). */
+  public TokenCheck verify(SessionData session) {
+    return verifier.verify(session.accessToken());
+  }
+
+  AuthOutcome resolve(SessionData session) {
+    TokenCheck check = verifier.verify(session.accessToken());
+    if (check instanceof TokenCheck.Verified verified) {
+      if (revoked.isRevoked(verified.claims().sessionId())) {
+        return new AuthOutcome.Anonymous(true);
+      }
+      if (!needsRefresh(verified.claims())) {
+        return new AuthOutcome.Authenticated(new ResolvedSession(session, verified.claims()), Optional.empty());
+      }
+      return refreshing(session, verified.claims());
+    }
+    if (check instanceof TokenCheck.KeysUnavailable) {
+      // We cannot check any token now, and a refreshed one would not be checkable either.
+      return new AuthOutcome.Unavailable(KEYS_RETRY_AFTER);
+    }
+    // An access token we cannot accept (e.g. signed by a key WorkOS no longer publishes): the
+    // refresh token alone decides whether this session lives on.
+    return refreshing(session, null);
+  }
+
+  /** A token is accepted up to its expiry plus the clock leeway (while WorkOS cannot refresh it). */
+  private Instant refusedUntil(Instant tokenExpiry) {
+    return tokenExpiry.plus(clockLeeway);
+  }
+
+  private boolean needsRefresh(AccessTokenClaims claims) {
+    return !clock.instant().plus(refreshBuffer).isBefore(claims.expiresAt());
+  }
+
+  /** @param current the current token's claims if its signature is good, else null */
+  private AuthOutcome refreshing(SessionData session, AccessTokenClaims current) {
+    RefreshResult result = refreshes.refresh(session.refreshToken(), () -> grant(session));
+    if (result instanceof RefreshResult.Refreshed refreshed) {
+      AccessTokenClaims fresh = refreshed.session().session().claims();
+      if (revoked.isRevoked(fresh.sessionId())) {
+        // WorkOS still honours the session (its revocation failed or has not arrived): keep
+        // refusing it for as long as this new token would be accepted.
+        revoked.revoke(fresh.sessionId(), refusedUntil(fresh.expiresAt()));
+        return new AuthOutcome.Anonymous(true);
+      }
+      return new AuthOutcome.Authenticated(
+          refreshed.session().session(), Optional.of(refreshed.session().sealedCookie()));
+    }
+    if (result instanceof RefreshResult.Refused) {
+      return new AuthOutcome.Anonymous(true);
+    }
+    RefreshResult.Postponed postponed = (RefreshResult.Postponed) result;
+    Instant now = clock.instant();
+    if (current != null && !current.isExpiredAt(now, clockLeeway)) {
+      // WorkOS is having a moment but the token is still good: serve, refresh next time.
+      return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty());
+    }
+    return new AuthOutcome.Unavailable(postponed.retryAfter());
+  }
+
+  private RefreshResult grant(SessionData session) {
+    GrantResult answer = workos.refresh(session.refreshToken(), session.organizationId());
+    if (answer instanceof GrantResult.Terminal terminal) {
+      LOG.log(Level.FINE, "session refresh refused by WorkOS ({0}); signing the user out", terminal.reason());
+      return new RefreshResult.Refused(terminal.reason());
+    }
+    if (answer instanceof GrantResult.Transient transientFailure) {
+      return new RefreshResult.Postponed(transientFailure.reason(), transientFailure.retryAfter());
+    }
+    SessionData fresh = ((GrantResult.Success) answer).session();
+    TokenCheck check = verifier.verify(fresh.accessToken());
+    if (check instanceof TokenCheck.Verified verified) {
+      return new RefreshResult.Refreshed(
+          new RefreshedSession(new ResolvedSession(fresh, verified.claims()), codec.seal(fresh)));
+    }
+    // WorkOS just issued this token; if we cannot check it, our key set is stale or unreachable.
+    // The old refresh token is spent, so keeping the old cookie would not help: but neither would
+    // signing out. Report it loudly and ask the browser to come back.
+    LOG.log(Level.SEVERE, "a token WorkOS just issued could not be verified ({0}); check the JWKS at {1}",
+        new Object[] {describe(check), "the configured WorkOS API base URL"});
+    return new RefreshResult.Postponed("token_unverifiable", KEYS_RETRY_AFTER);
+  }
+
+  private static String describe(TokenCheck check) {
+    if (check instanceof TokenCheck.Invalid invalid) {
+      return invalid.reason();
+    }
+    if (check instanceof TokenCheck.KeysUnavailable unavailable) {
+      return unavailable.reason();
+    }
+    return "verified";
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.authkitservlet.internal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated, immutable configuration shared by the filter and the servlets of one application
+ * (see {@link Setting} for the names users type and {@link AuthKitConfigs} for how it is obtained).
+ *
+ * <p>{@link #toString()} masks the API key and the cookie passwords, so the object can be logged.
+ *
+ * <p>Internal API: public only because several packages of this library share it.
+ *
+ * @param apiKey WorkOS API key (secret)
+ * @param clientId WorkOS client id
+ * @param redirectUri callback URL: an absolute http(s) URL, or a path starting with one {@code /}
+ *     that is resolved against the request's origin (it is not prefixed with the context path)
+ * @param cookiePasswords the current cookie password first, then the previous ones (secrets)
+ * @param apiBaseUrl WorkOS API origin, e.g. {@code https://api.workos.com} (no trailing slash)
+ * @param cookieName name of the session cookie
+ * @param cookieMaxAgeSeconds Max-Age of the session cookie
+ * @param cookieDomain Domain attribute of the session cookie, if any
+ * @param cookieSameSite SameSite attribute of the session cookie
+ * @param cookieSecure when the cookie is Secure ({@link CookieSecure#ALWAYS} when SameSite is None)
+ * @param logoutReturnUri where WorkOS returns after logout (absolute URL or path); empty = app root
+ * @param tokenIssuers the accepted {@code iss} values of access tokens
+ * @param refreshBuffer refresh the access token when it expires within this duration
+ * @param httpConnectTimeout connect timeout for calls to WorkOS
+ * @param httpReadTimeout read timeout for calls to WorkOS
+ * @param clockLeeway clock skew tolerated when checking token times
+ * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
+ */
+public record AuthKitConfig(
+    String apiKey,
+    String clientId,
+    String redirectUri,
+    List<String> cookiePasswords,
+    URI apiBaseUrl,
+    String cookieName,
+    long cookieMaxAgeSeconds,
+    Optional<String> cookieDomain,
+    SameSite cookieSameSite,
+    CookieSecure cookieSecure,
+    Optional<String> logoutReturnUri,
+    List<String> tokenIssuers,
+    Duration refreshBuffer,
+    Duration httpConnectTimeout,
+    Duration httpReadTimeout,
+    Duration clockLeeway,
+    int sessionCacheSize) {
+
+  /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
+  public AuthKitConfig {
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    cookiePasswords = List.copyOf(cookiePasswords);
+    if (cookiePasswords.isEmpty()) {
+      throw new IllegalArgumentException("at least one cookie password is required");
+    }
+    Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+    Objects.requireNonNull(cookieName, "cookieName");
+    Objects.requireNonNull(cookieDomain, "cookieDomain");
+    Objects.requireNonNull(cookieSameSite, "cookieSameSite");
+    Objects.requireNonNull(cookieSecure, "cookieSecure");
+    Objects.requireNonNull(logoutReturnUri, "logoutReturnUri");
+    tokenIssuers = List.copyOf(tokenIssuers);
+    Objects.requireNonNull(refreshBuffer, "refreshBuffer");
+    Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout");
+    Objects.requireNonNull(httpReadTimeout, "httpReadTimeout");
+    Objects.requireNonNull(clockLeeway, "clockLeeway");
+    if (sessionCacheSize < 0) {
+      throw new IllegalArgumentException("sessionCacheSize must be >= 0");
+    }
+  }
+
+
+  /**
+   * Reads and validates every setting from {@code source}, applying defaults.
+   *
+   * @throws ConfigException naming the first invalid or missing setting and its environment variable
+   */
+  public static AuthKitConfig load(SettingSource source) throws ConfigException {
+    return new ConfigLoader(source).load();
+  }
+
+  /** The password that seals new cookies. */
+  public String currentCookiePassword() {
+    return cookiePasswords.get(0);
+  }
+
+  /** Whether the redirect URI is a path to resolve against the request's origin. */
+  public boolean redirectUriIsPath() {
+    return redirectUri.startsWith("/");
+  }
+
+  @Override
+  public String toString() {
+    return "AuthKitConfig[apiKey=" + mask(apiKey)
+        + ", clientId=" + clientId
+        + ", redirectUri=" + redirectUri
+        + ", cookiePasswords=[" + cookiePasswords.size() + " masked]"
+        + ", apiBaseUrl=" + apiBaseUrl
+        + ", cookieName=" + cookieName
+        + ", cookieMaxAgeSeconds=" + cookieMaxAgeSeconds
+        + ", cookieDomain=" + cookieDomain.orElse("(host only)")
+        + ", cookieSameSite=" + cookieSameSite
+        + ", cookieSecure=" + cookieSecure
+        + ", logoutReturnUri=" + logoutReturnUri.orElse("(application root)")
+        + ", tokenIssuers=" + tokenIssuers
+        + ", refreshBuffer=" + refreshBuffer
+        + ", httpConnectTimeout=" + httpConnectTimeout
+        + ", httpReadTimeout=" + httpReadTimeout
+        + ", clockLeeway=" + clockLeeway
+        + ", sessionCacheSize=" + sessionCacheSize
+        + "]";
+  }
+
+  // Shows only that a key is set and its kind (sk_test_ / sk_live_), never any of its secret part.
+  private static String mask(String secret) {
+    if (secret.startsWith("sk_test_")) {
+      return "sk_test_****";
+    }
+    if (secret.startsWith("sk_live_")) {
+      return "sk_live_****";
+    }
+    return "****";
+  }
+}

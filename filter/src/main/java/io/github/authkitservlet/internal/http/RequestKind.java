@@ -1,0 +1,50 @@
+package io.github.authkitservlet.internal.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+
+/**
+ * Whether a request is a browser page navigation (which we may redirect to the sign-in page) or a
+ * programmatic call (which gets a status code and JSON, because a redirect to an HTML sign-in page
+ * is useless to a script).
+ *
+ * <p>Internal API of authkit-servlet.
+ */
+public enum RequestKind {
+  /** A top-level navigation: GET/HEAD that wants HTML. */
+  PAGE,
+  /** XHR/fetch, a JSON client, a non-GET method, or a path under {@code api-paths}. */
+  API;
+
+  /**
+   * Classifies a request.
+   *
+   * @param underApiPaths whether the path matches the filter's {@code api-paths}
+   */
+  public static RequestKind of(HttpServletRequest request, boolean underApiPaths) {
+    if (underApiPaths) {
+      return API;
+    }
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      return API;
+    }
+    if (request.getHeader("X-Requested-With") != null) {
+      return API;
+    }
+    // Browsers tell us directly (Fetch Metadata); fetch() and XHR send cors/same-origin/no-cors.
+    String fetchMode = request.getHeader("Sec-Fetch-Mode");
+    if (fetchMode != null && !fetchMode.equalsIgnoreCase("navigate")) {
+      return API;
+    }
+    String accept = request.getHeader("Accept");
+    if (accept == null || accept.isBlank()) {
+      return PAGE;
+    }
+    String lower = accept.toLowerCase(Locale.ROOT);
+    if (lower.contains("text/html") || lower.contains("application/xhtml+xml")) {
+      return PAGE;
+    }
+    return lower.contains("*/*") && !lower.contains("json") ? PAGE : API;
+  }
+}

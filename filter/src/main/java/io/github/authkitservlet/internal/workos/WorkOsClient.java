@@ -1,0 +1,198 @@
+package io.github.authkitservlet.internal.workos;
+
+import com.workos.WorkOS;
+import com.workos.common.exceptions.WorkOSException;
+import com.workos.common.http.RequestOptions;
+import com.workos.common.http.RetryConfig;
+import com.workos.usermanagement.AuthKitAuthUrlsKt;
+import com.workos.usermanagement.AuthKitAuthorizationUrlOptions;
+import com.workos.usermanagement.AuthKitLogoutUrlOptions;
+import com.workos.usermanagement.PKCEAuthorizationUrlResult;
+import com.workos.usermanagement.UserManagement;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.OkHttpClient;
+
+/**
+ * The few WorkOS calls authkit-servlet makes, on top of the WorkOS Java SDK.
+ *
+ * <p>Internal API of authkit-servlet. One instance per configuration: it owns one SDK client and
+ * one OkHttp client (connection pool), both reused by every request. The SDK's own retries are
+ * turned off because these calls run on a user's request thread: we decide what is transient and
+ * answer quickly rather than sleeping through an exponential back-off.
+ */
+public final class WorkOsClient implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(WorkOsClient.class.getName());
+  /** How long sign-out waits for WorkOS to confirm a revocation. */
+  static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
+
+  private final OkHttpClient http;
+  private final UserManagement userManagement;
+  private final String clientId;
+  private final URI apiBaseUrl;
+
+  /**
+   * @param apiKey the WorkOS API key (secret)
+   * @param clientId the WorkOS client id
+   * @param apiBaseUrl e.g. {@code https://api.workos.com} (no trailing slash needed)
+   * @param connectTimeout TCP connect timeout for every call
+   * @param readTimeout read timeout for every call
+   */
+  public WorkOsClient(
+      String apiKey, String clientId, URI apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
+    this.clientId = Objects.requireNonNull(clientId, "clientId");
+    this.apiBaseUrl = Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            // An upper bound for the whole call, so a trickling server cannot hold a thread forever.
+            .callTimeout(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS)
+            .followRedirects(false)
+            .build();
+    WorkOS workos =
+        WorkOS.builder()
+            .apiKey(Objects.requireNonNull(apiKey, "apiKey"))
+            .clientId(clientId)
+            .apiBaseUrl(stripTrailingSlash(apiBaseUrl.toString()))
+            .httpClient(http)
+            .retryConfig(RetryConfig.DISABLED)
+            .build();
+    this.userManagement = workos.getUserManagement();
+  }
+
+  /**
+   * Builds the AuthKit authorization URL ({@code provider=authkit}) with a fresh random state and
+   * PKCE S256 pair, both made by the SDK (32 random bytes of state, a 43-character verifier).
+   */
+  public AuthorizationRequest authorizationRequest(String redirectUri, AuthorizationOptions options) {
+    AuthKitAuthorizationUrlOptions sdkOptions =
+        new AuthKitAuthorizationUrlOptions(
+            redirectUri,
+            clientId,
+            "authkit",
+            null,
+            blankToNull(options.organizationId()),
+            null,
+            null,
+            null,
+            null,
+            blankToNull(options.loginHint()),
+            blankToNull(options.screenHint()),
+            blankToNull(options.prompt()),
+            null,
+            null,
+            null);
+    PKCEAuthorizationUrlResult result = AuthKitAuthUrlsKt.getAuthorizationUrlWithPKCE(userManagement, sdkOptions);
+    return new AuthorizationRequest(result.getUrl(), result.getState(), result.getCodeVerifier());
+  }
+
+  /** Exchanges an authorization code (with its PKCE verifier) for a session. */
+  public GrantResult exchangeCode(String code, String codeVerifier) {
+    try {
+      return new GrantResult.Success(
+          SessionMapping.toSession(userManagement.authenticateWithCode(code, codeVerifier)));
+    } catch (WorkOSException e) {
+      return failed("authorization_code", e);
+    } catch (RuntimeException e) {
+      // An answer the SDK could not read (e.g. not JSON): WorkOS (or a proxy) misbehaving.
+      LOG.log(Level.WARNING, "WorkOS authorization_code grant: unreadable answer ({0})", e.getClass().getSimpleName());
+      return new GrantResult.Transient("workos_bad_response", GrantErrors.DEFAULT_RETRY_AFTER);
+    }
+  }
+
+  /**
+   * Exchanges a refresh token (single-use, rotating) for a new session, staying in the given
+   * organization when there is one.
+   */
+  public GrantResult refresh(String refreshToken, String organizationId) {
+    try {
+      return new GrantResult.Success(
+          SessionMapping.toSession(
+              userManagement.authenticateWithRefreshToken(refreshToken, blankToNull(organizationId))));
+    } catch (WorkOSException e) {
+      return failed("refresh_token", e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "WorkOS refresh_token grant: unreadable answer ({0})", e.getClass().getSimpleName());
+      return new GrantResult.Transient("workos_bad_response", GrantErrors.DEFAULT_RETRY_AFTER);
+    }
+  }
+
+  /**
+   * Ends a session at WorkOS, server to server, so its refresh token stops working everywhere at
+   * once. Bounded by {@link #REVOKE_TIMEOUT} because a user is waiting to be signed out, and never
+   * throws: a failure is logged and the caller signs the user out anyway.
+   *
+   * @return whether WorkOS confirmed the session is over (revoked now, or already ended)
+   */
+  public boolean revokeSession(String sessionId) {
+    try {
+      userManagement.revokeSession(sessionId,
+          RequestOptions.builder().timeoutMillis(REVOKE_TIMEOUT.toMillis()).build());
+      return true;
+    } catch (WorkOSException e) {
+      if (e.status == 404) {
+        LOG.log(Level.FINE, "WorkOS had already ended the session being signed out");
+        return true;
+      }
+      GrantResult failure = GrantErrors.classify(e);
+      String reason = failure instanceof GrantResult.Transient t ? t.reason() : ((GrantResult.Terminal) failure).reason();
+      LOG.log(Level.WARNING, "could not revoke a session at WorkOS while signing a user out ({0}, status {1});"
+          + " the user is signed out on this server, and WorkOS's logout page ends the session too",
+          new Object[] {reason, e.status});
+      return false;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not revoke a session at WorkOS while signing a user out ({0});"
+          + " the user is signed out on this server, and WorkOS's logout page ends the session too",
+          e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /**
+   * WorkOS's logout URL for a session id. Built from the id alone, so it works when the access
+   * token has already expired (the SDK's own {@code Session.getLogoutUrl()} refuses then).
+   */
+  public String logoutUrl(String sessionId, String returnTo) {
+    return AuthKitAuthUrlsKt.getLogoutUrl(userManagement, new AuthKitLogoutUrlOptions(sessionId, returnTo));
+  }
+
+  /** Where this client's signing keys are published. */
+  public URI jwksUri() {
+    return URI.create(stripTrailingSlash(apiBaseUrl.toString()) + "/sso/jwks/" + clientId);
+  }
+
+  /** Releases the connection pool (called when the web application stops). */
+  @Override
+  public void close() {
+    http.connectionPool().evictAll();
+    http.dispatcher().executorService().shutdown();
+  }
+
+  private static GrantResult failed(String grant, WorkOSException e) {
+    GrantResult result = GrantErrors.classify(e);
+    // Status and error code only: the body or message could echo what we sent.
+    if (result instanceof GrantResult.Transient t) {
+      Level level = "workos_rejected_api_key".equals(t.reason()) ? Level.SEVERE : Level.WARNING;
+      LOG.log(level, "WorkOS {0} grant failed, will not sign the user out: {1} (status {2})",
+          new Object[] {grant, t.reason(), e.status});
+    } else if (result instanceof GrantResult.Terminal t) {
+      LOG.log(Level.FINE, "WorkOS {0} grant refused: {1} (status {2})", new Object[] {grant, t.reason(), e.status});
+    }
+    return result;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
