@@ -2,15 +2,12 @@ package io.github.authkitservlet.emulator;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Drives the emulator's hosted pages the way a browser would, over plain HTTP: loads a page,
@@ -19,30 +16,25 @@ import java.util.regex.Pattern;
  */
 final class HostedSignIn {
 
-  private static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
-  private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
-
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A page as the browser got it. */
   record Page(int status, String html, URI uri) {
 
     Map<String, String> hiddenFields() {
-      Map<String, String> fields = new LinkedHashMap<>();
-      Matcher m = HIDDEN.matcher(html);
-      while (m.find()) {
-        fields.put(unescape(m.group(1)), unescape(m.group(2)));
-      }
-      return fields;
+      return form().hiddenFields();
     }
 
     URI formAction() {
-      Matcher m = ACTION.matcher(html);
-      if (!m.find()) {
-        throw new AssertionError("no form on the page:\n" + html);
+      return form().action();
+    }
+
+    private HostedPageForm form() {
+      try {
+        return HostedPageForm.of(html, uri);
+      } catch (IllegalArgumentException e) {
+        throw new AssertionError("no form on the page:\n" + html, e);
       }
-      return uri.resolve(unescape(m.group(1)));
     }
   }
 
@@ -60,12 +52,9 @@ final class HostedSignIn {
   }
 
   HttpResponse<String> post(URI uri, Map<String, String> fields) throws IOException, InterruptedException {
-    StringBuilder body = new StringBuilder();
-    fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(encode(k)).append('=')
-        .append(encode(v)));
     return http.send(HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .POST(HttpRequest.BodyPublishers.ofString(HostedPageForm.encode(fields)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -95,14 +84,5 @@ final class HostedSignIn {
       }
     }
     return null;
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String unescape(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 }

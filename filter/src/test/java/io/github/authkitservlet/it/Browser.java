@@ -3,12 +3,12 @@ package io.github.authkitservlet.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.authkitservlet.emulator.HostedPageForm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +27,6 @@ import java.util.stream.Collectors;
 final class Browser {
 
   static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-  private static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
-  private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
-  private static final Pattern FIRST_ORG = Pattern.compile("name=\"organization_id\" id=\"[^\"]*\" value=\"([^\"]*)\"");
 
   private final HttpClient http;
   private final Map<String, Map<String, String>> cookiesByOrigin = new LinkedHashMap<>();
@@ -104,26 +98,20 @@ final class Browser {
    */
   HttpResponse<String> submitSignIn(HttpResponse<String> signInPage, String email, String password) {
     assertEquals(200, signInPage.statusCode(), signInPage.body());
-    Map<String, String> fields = hiddenFields(signInPage.body());
-    fields.put("email", email);
-    fields.put("password", password);
-    fields.put("action", "sign-in");
-    HttpResponse<String> answer = post(formAction(signInPage), fields);
+    HostedPageForm form = HostedPageForm.of(signInPage.body(), signInPage.uri());
+    HttpResponse<String> answer = post(form.action(),
+        form.with(Map.of("email", email, "password", password, "action", "sign-in")));
     if (answer.statusCode() == 200 && answer.body().contains("organization_id")) {
-      Map<String, String> choice = hiddenFields(answer.body());
-      Matcher org = FIRST_ORG.matcher(answer.body());
-      assertTrue(org.find(), answer.body());
-      choice.put("organization_id", org.group(1));
-      answer = post(formAction(answer), choice);
+      HostedPageForm picker = HostedPageForm.of(answer.body(), answer.uri());
+      assertTrue(picker.isOrganizationPicker(), answer.body());
+      answer = post(picker.action(), picker.with(Map.of("organization_id", picker.organizationIds().get(0))));
     }
     assertTrue(isRedirect(answer.statusCode()), "sign-in did not redirect: " + answer.statusCode() + answer.body());
     return answer;
   }
 
   HttpResponse<String> post(URI url, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
+    String body = HostedPageForm.encode(form);
     return send(HttpRequest.newBuilder(url)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", HTML)
@@ -165,21 +153,6 @@ final class Browser {
     return response.headers().allValues("Set-Cookie");
   }
 
-  private URI formAction(HttpResponse<String> page) {
-    Matcher action = FORM_ACTION.matcher(page.body());
-    assertTrue(action.find(), "no form on " + page.uri());
-    return page.uri().resolve(unescape(action.group(1)));
-  }
-
-  private static Map<String, String> hiddenFields(String html) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(html);
-    while (hidden.find()) {
-      fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
-    }
-    return fields;
-  }
-
   private void remember(URI uri, List<String> setCookies) {
     Map<String, String> jar = cookiesByOrigin.computeIfAbsent(originOf(uri), k -> new LinkedHashMap<>());
     for (String line : setCookies) {
@@ -206,12 +179,4 @@ final class Browser {
     return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
   }
 
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String unescape(String html) {
-    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&amp;", "&");
-  }
 }
