@@ -1,13 +1,13 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.internal.http.NoStore;
-import io.github.authkitservlet.internal.http.SignOutPage;
-import jakarta.servlet.http.Cookie;
+import io.github.authkitservlet.internal.core.FlowCookies;
+import io.github.authkitservlet.internal.core.RequestFacts;
+import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Signs the user out: ends the session on this server (no copy of the cookie works here any more),
@@ -44,22 +44,10 @@ public class AuthKitLogoutServlet extends AuthKitServlet {
 
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
     AuthKitRuntime runtime = runtime();
-    String root = Urls.contextPath(request) + "/";
-    if (CrossSiteRequests.isCrossSite(request, runtime.config)) {
-      SignOutPage.write(response, Urls.contextPath(request) + request.getServletPath(), root);
-      return;
-    }
-    Optional<String> sessionId = FlowCookies.value(request, runtime.cookies.sessionCookieName())
-        .flatMap(runtime.authenticator::endSession);
-
-    NoStore.apply(response);
-    runtime.cookies.clearSession(request, response);
-    for (Cookie flow : FlowCookies.present(request)) {
-      runtime.cookies.clearFlow(request, response, flow.getName());
-    }
-    String returnTo = runtime.config.logoutReturnUri()
-        .map(uri -> Urls.absolute(request, runtime.config, uri))
-        .orElseGet(() -> Urls.applicationRoot(request, runtime.config));
-    response.sendRedirect(sessionId.map(sid -> runtime.workos.logoutUrl(sid, returnTo)).orElse(returnTo));
+    Site site = site();
+    RequestFacts facts = ServletRequests.facts(request, site.contextPath(), runtime.config.cookieName());
+    Set<String> flows = ServletRequests.cookiesStartingWith(request, FlowCookies.PREFIX).keySet();
+    write(runtime.core.signOut().signOut(facts, flows, site.contextPath() + request.getServletPath(), site),
+        request, response);
   }
 }

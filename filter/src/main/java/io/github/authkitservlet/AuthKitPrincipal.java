@@ -48,8 +48,11 @@ public final class AuthKitPrincipal implements Principal {
   private final List<String> featureFlags;
   private final Impersonator impersonator;
   private final String accessToken;
+  /** The checked session this principal shows, so a second AuthKit declaration can tell it is the same. */
+  private final ResolvedSession source;
 
   AuthKitPrincipal(ResolvedSession session) {
+    this.source = session;
     SessionData data = session.data();
     AccessTokenClaims claims = session.claims();
     SessionUser user = data.user();
@@ -67,7 +70,7 @@ public final class AuthKitPrincipal implements Principal {
     this.entitlements = claims.entitlements();
     this.featureFlags = claims.featureFlags();
     if (data.impersonator() != null && data.impersonator().email() != null) {
-      this.impersonator = new Impersonator(data.impersonator().email(), data.impersonator().reason());
+      this.impersonator = data.impersonator();
     } else if (claims.actorEmail() != null) {
       this.impersonator = new Impersonator(claims.actorEmail(), null);
     } else {
@@ -177,6 +180,11 @@ public final class AuthKitPrincipal implements Principal {
    */
   public String getAccessToken() {
     return accessToken;
+  }
+
+  /** Whether this principal shows exactly this checked session. */
+  boolean isFrom(ResolvedSession session) {
+    return source == session;
   }
 
   /** Whether the user has this role. */

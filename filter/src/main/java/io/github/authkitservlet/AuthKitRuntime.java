@@ -3,6 +3,7 @@ package io.github.authkitservlet;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.core.AuthKitCore;
 import io.github.authkitservlet.internal.http.CookieWriter;
 import io.github.authkitservlet.internal.http.JsonResponses;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -14,8 +15,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Everything built from one configuration: the WorkOS client, the key set, the codecs, the
- * authenticator (with its single-flight refresh) and the response helpers.
+ * Everything built from one configuration: the decisions ({@link AuthKitCore}) with the parts
+ * they work with (the WorkOS client, the key set, the codecs, the authenticator and its
+ * single-flight refresh), and what writes their answers on servlet responses.
  *
  * <p>Built once per configuration and shared by every filter and servlet of the application that
  * uses it (see {@link RuntimeRegistry}), because the expensive parts (HTTP connection pool, cached
@@ -25,25 +27,22 @@ import java.util.Set;
 final class AuthKitRuntime implements AutoCloseable {
 
   final AuthKitConfig config;
-  final Clock clock;
-  final WorkOsClient workos;
-  final SessionAuthenticator authenticator;
-  final FlowStateCodec flows;
-  final CookieWriter cookies;
-  final JsonResponses json;
+  final AuthKitCore core;
+  final DecisionWriter writer;
+  private final WorkOsClient workos;
+  private final JsonResponses json;
 
   AuthKitRuntime(AuthKitConfig config, Clock clock) {
     this.config = config;
-    this.clock = clock;
     this.workos = new WorkOsClient(
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
         config.httpReadTimeout(), new IssuerCheck(Set.copyOf(config.tokenIssuers()), config.clientId()));
-    this.authenticator = new SessionAuthenticator(new SessionCookieCodec(config.cookiePasswords(), clock), verifier,
-        workos, clock, SessionPolicy.of(config));
-    this.flows = new FlowStateCodec(config.cookiePasswords(), clock);
-    this.cookies = new CookieWriter(config);
+    SessionAuthenticator authenticator = new SessionAuthenticator(
+        new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock, SessionPolicy.of(config));
+    this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
     this.json = new JsonResponses();
+    this.writer = new DecisionWriter(new CookieWriter(config), json);
   }
 
   @Override

@@ -1,7 +1,12 @@
 package io.github.authkitservlet;
 
+import io.github.authkitservlet.internal.core.Decision;
+import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -14,7 +19,7 @@ abstract class AuthKitServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private transient AuthKitRuntime runtime;
-  private transient volatile Endpoints endpoints;
+  private transient SiteLookup site;
 
   /** The init-params this servlet accepts besides {@code workos.*}; anything else fails start-up. */
   abstract List<String> knownInitParams();
@@ -23,6 +28,7 @@ abstract class AuthKitServlet extends HttpServlet {
   public void init() throws ServletException {
     runtime = Components.start("servlet", getServletName(), getServletContext(), getInitParameterNames(),
         this::getInitParameter, knownInitParams());
+    site = new SiteLookup(getServletContext());
   }
 
   @Override
@@ -37,13 +43,13 @@ abstract class AuthKitServlet extends HttpServlet {
     return runtime;
   }
 
-  /** Looked up on first use: by the first request every servlet of the application is registered. */
-  final Endpoints endpoints() {
-    Endpoints known = endpoints;
-    if (known == null) {
-      known = Endpoints.of(getServletContext());
-      endpoints = known;
-    }
-    return known;
+  /** Where the application lives (found on first use, when every servlet is registered). */
+  final Site site() {
+    return site.site();
+  }
+
+  /** Carries the decision out on the response. */
+  final void write(Decision decision, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    runtime.writer.write(decision, request, response);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.authkitservlet;
 
+import io.github.authkitservlet.internal.authn.ResolvedSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -12,9 +13,23 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
   private final AuthKitPrincipal principal;
 
-  AuthenticatedRequest(HttpServletRequest request, AuthKitPrincipal principal) {
+  private AuthenticatedRequest(HttpServletRequest request, AuthKitPrincipal principal) {
     super(request);
     this.principal = principal;
+  }
+
+  /**
+   * The request with this session's user, also as the request attribute
+   * {@value AuthKitPrincipal#REQUEST_ATTRIBUTE}. A request an earlier AuthKit declaration already
+   * wrapped for the same session is passed on as it is.
+   */
+  static HttpServletRequest of(HttpServletRequest request, ResolvedSession session) {
+    if (request instanceof AuthenticatedRequest wrapped && wrapped.principal.isFrom(session)) {
+      return request;
+    }
+    AuthKitPrincipal principal = new AuthKitPrincipal(session);
+    request.setAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE, principal);
+    return new AuthenticatedRequest(request, principal);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.authkitservlet;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.AuthKitConfigs;
 import io.github.authkitservlet.internal.config.ConfigException;
+import io.github.authkitservlet.internal.config.Setting;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.function.Function;
 /** Start-up plumbing shared by the filter and the servlets. */
 final class Components {
 
-  static final String WORKOS_PREFIX = "workos.";
-
   private Components() {}
 
   /**
@@ -31,7 +30,7 @@ final class Components {
       Function<String, String> params, List<String> known) throws ServletException {
     Map<String, String> workosParams = new LinkedHashMap<>();
     for (String param : Collections.list(paramNames)) {
-      if (param.startsWith(WORKOS_PREFIX)) {
+      if (param.startsWith(Setting.PREFIX)) {
         workosParams.put(param, params.apply(param));
       } else if (!known.contains(param)) {
         List<String> all = new ArrayList<>(new TreeSet<>(known));

@@ -1,6 +1,6 @@
 package io.github.authkitservlet.internal.authn;
 
-import java.time.Duration;
+import io.github.authkitservlet.internal.workos.Failure;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,9 +31,9 @@ public sealed interface AuthOutcome {
    * The session may well be fine but cannot be confirmed right now (WorkOS down while the access
    * token has expired): keep the cookie, answer 503 with {@code Retry-After}.
    */
-  record Unavailable(Duration retryAfter) implements AuthOutcome {
+  record Unavailable(Failure failure) implements AuthOutcome {
     public Unavailable {
-      Objects.requireNonNull(retryAfter, "retryAfter");
+      Objects.requireNonNull(failure, "failure");
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.github.authkitservlet.internal.authn;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.authkitservlet.internal.session.Digests;
+import io.github.authkitservlet.internal.workos.Failure;
+import io.github.authkitservlet.internal.workos.FailureReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,6 +33,8 @@ import java.util.logging.Logger;
 final class RefreshCoordinator {
 
   private static final Logger LOG = Logger.getLogger(RefreshCoordinator.class.getName());
+  /** A request that waited in vain comes back sooner than after a WorkOS failure: the grant is under way. */
+  private static final Duration WAITED_RETRY_AFTER = Duration.ofSeconds(2);
 
   private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
   private final RecentRotations recent;
@@ -78,7 +80,7 @@ final class RefreshCoordinator {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "session refresh failed unexpectedly ({0}); keeping the session",
           e.getClass().getName());
-      result = new RefreshResult.Postponed("internal_error", Duration.ofSeconds(5));
+      result = new RefreshResult.Failed(Failure.of(FailureReason.INTERNAL_ERROR));
     } finally {
       inFlight.remove(key, mine);
     }
@@ -95,22 +97,17 @@ final class RefreshCoordinator {
     try {
       return inFlightGrant.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return new RefreshResult.Postponed("refresh_in_progress", Duration.ofSeconds(2));
+      return new RefreshResult.Failed(Failure.of(FailureReason.REFRESH_IN_PROGRESS, WAITED_RETRY_AFTER));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new RefreshResult.Postponed("interrupted", Duration.ofSeconds(2));
+      return new RefreshResult.Failed(Failure.of(FailureReason.REFRESH_IN_PROGRESS, WAITED_RETRY_AFTER));
     } catch (ExecutionException e) {
-      return new RefreshResult.Postponed("internal_error", Duration.ofSeconds(5));
+      return new RefreshResult.Failed(Failure.of(FailureReason.INTERNAL_ERROR));
     }
   }
 
   /** The map keys: a digest, so no refresh token sits in memory longer than its request. */
   static String digest(String refreshToken) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(refreshToken));
   }
 }

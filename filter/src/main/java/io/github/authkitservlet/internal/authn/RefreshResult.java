@@ -1,6 +1,6 @@
 package io.github.authkitservlet.internal.authn;
 
-import java.time.Duration;
+import io.github.authkitservlet.internal.workos.Failure;
 
 /** What one refresh attempt (ours or one we waited for) came to. */
 sealed interface RefreshResult {
@@ -8,9 +8,6 @@ sealed interface RefreshResult {
   /** New tokens, verified and sealed. */
   record Refreshed(RefreshedSession session) implements RefreshResult {}
 
-  /** WorkOS refused the refresh token for good: the user must sign in again. */
-  record Refused(String reason) implements RefreshResult {}
-
-  /** No answer now (WorkOS down, slow, rate limiting): keep the cookie and try again later. */
-  record Postponed(String reason, Duration retryAfter) implements RefreshResult {}
+  /** No new tokens; {@link Failure#isTerminal()} says whether the user must sign in again. */
+  record Failed(Failure failure) implements RefreshResult {}
 }

@@ -6,6 +6,8 @@ import io.github.authkitservlet.internal.token.AccessTokenClaims;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.SessionReference;
 import io.github.authkitservlet.internal.token.TokenCheck;
+import io.github.authkitservlet.internal.workos.Failure;
+import io.github.authkitservlet.internal.workos.FailureReason;
 import io.github.authkitservlet.internal.workos.GrantResult;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
@@ -34,7 +36,6 @@ import java.util.logging.Logger;
 public final class SessionAuthenticator {
 
   private static final Logger LOG = Logger.getLogger(SessionAuthenticator.class.getName());
-  private static final Duration KEYS_RETRY_AFTER = Duration.ofSeconds(5);
 
   private final SessionCookieCodec codec;
   private final AccessTokenVerifier verifier;
@@ -123,11 +124,6 @@ public final class SessionAuthenticator {
     return codec.seal(session);
   }
 
-  /** Verifies a freshly issued session (after the code exchange). */
-  public TokenCheck verify(SessionData session) {
-    return verifier.verify(session.accessToken());
-  }
-
   AuthOutcome resolve(SessionData session) {
     TokenCheck check = verifier.verify(session.accessToken());
     if (check instanceof TokenCheck.Verified verified) {
@@ -141,7 +137,7 @@ public final class SessionAuthenticator {
     }
     if (check instanceof TokenCheck.KeysUnavailable) {
       // We cannot check any token now, and a refreshed one would not be checkable either.
-      return new AuthOutcome.Unavailable(KEYS_RETRY_AFTER);
+      return new AuthOutcome.Unavailable(Failure.of(FailureReason.KEYS_UNAVAILABLE));
     }
     // An access token we cannot accept (e.g. signed by a key WorkOS no longer publishes): the
     // refresh token alone decides whether this session lives on.
@@ -171,26 +167,21 @@ public final class SessionAuthenticator {
       return new AuthOutcome.Authenticated(
           refreshed.session().session(), Optional.of(refreshed.session().sealedCookie()));
     }
-    if (result instanceof RefreshResult.Refused) {
+    Failure failure = ((RefreshResult.Failed) result).failure();
+    if (failure.isTerminal()) {
       return new AuthOutcome.Anonymous(true);
     }
-    RefreshResult.Postponed postponed = (RefreshResult.Postponed) result;
-    Instant now = clock.instant();
-    if (current != null && !current.isExpiredAt(now, clockLeeway)) {
+    if (current != null && !current.isExpiredAt(clock.instant(), clockLeeway)) {
       // WorkOS is having a moment but the token is still good: serve, refresh next time.
       return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty());
     }
-    return new AuthOutcome.Unavailable(postponed.retryAfter());
+    return new AuthOutcome.Unavailable(failure);
   }
 
   private RefreshResult grant(SessionData session) {
     GrantResult answer = workos.refresh(session.refreshToken(), session.organizationId());
-    if (answer instanceof GrantResult.Terminal terminal) {
-      LOG.log(Level.FINE, "session refresh refused by WorkOS ({0}); signing the user out", terminal.reason());
-      return new RefreshResult.Refused(terminal.reason());
-    }
-    if (answer instanceof GrantResult.Transient transientFailure) {
-      return new RefreshResult.Postponed(transientFailure.reason(), transientFailure.retryAfter());
+    if (answer instanceof GrantResult.Failed failed) {
+      return new RefreshResult.Failed(failed.failure());
     }
     SessionData fresh = ((GrantResult.Success) answer).session();
     TokenCheck check = verifier.verify(fresh.accessToken());
@@ -201,9 +192,10 @@ public final class SessionAuthenticator {
     // WorkOS just issued this token; if we cannot check it, our key set is stale or unreachable.
     // The old refresh token is spent, so keeping the old cookie would not help: but neither would
     // signing out. Report it loudly and ask the browser to come back.
-    LOG.log(Level.SEVERE, "a token WorkOS just issued could not be verified ({0}); check the JWKS at {1}",
+    LOG.log(FailureReason.TOKEN_UNVERIFIABLE.logLevel(),
+        "a token WorkOS just issued could not be verified ({0}); check the JWKS at {1}",
         new Object[] {describe(check), "the configured WorkOS API base URL"});
-    return new RefreshResult.Postponed("token_unverifiable", KEYS_RETRY_AFTER);
+    return new RefreshResult.Failed(Failure.of(FailureReason.TOKEN_UNVERIFIABLE));
   }
 
   private static String describe(TokenCheck check) {

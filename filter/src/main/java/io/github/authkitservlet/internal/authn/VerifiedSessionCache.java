@@ -1,9 +1,7 @@
 package io.github.authkitservlet.internal.authn;
 
+import io.github.authkitservlet.internal.session.Digests;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -125,13 +123,7 @@ final class VerifiedSessionCache {
   }
 
   private static Key keyOf(String cookieValue) {
-    byte[] digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-    ByteBuffer bytes = ByteBuffer.wrap(digest);
+    ByteBuffer bytes = ByteBuffer.wrap(Digests.sha256(cookieValue));
     return new Key(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong());
   }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param cookieMaxAgeSeconds Max-Age of the session cookie
  * @param cookieDomain Domain attribute of the session cookie, if any
  * @param cookieSameSite SameSite attribute of the session cookie
- * @param cookieSecure when the cookie is Secure ({@link CookieSecure#ALWAYS} when SameSite is None)
+ * @param cookieSecure when the cookie is Secure (made {@link CookieSecure#ALWAYS} when SameSite is None)
  * @param logoutReturnUri where WorkOS returns after logout (absolute URL or path); empty = app root
  * @param tokenIssuers the accepted {@code iss} values of access tokens
  * @param refreshBuffer refresh the access token when it expires within this duration
@@ -66,6 +66,10 @@ public record AuthKitConfig(
     Objects.requireNonNull(cookieDomain, "cookieDomain");
     Objects.requireNonNull(cookieSameSite, "cookieSameSite");
     Objects.requireNonNull(cookieSecure, "cookieSecure");
+    if (cookieSameSite == SameSite.NONE) {
+      // Browsers drop SameSite=None cookies that are not Secure, even on localhost.
+      cookieSecure = CookieSecure.ALWAYS;
+    }
     Objects.requireNonNull(logoutReturnUri, "logoutReturnUri");
     tokenIssuers = List.copyOf(tokenIssuers);
     Objects.requireNonNull(refreshBuffer, "refreshBuffer");

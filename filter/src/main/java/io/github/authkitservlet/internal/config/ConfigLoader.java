@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.config;
 
+import io.github.authkitservlet.internal.session.IronSeal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
 
-  static final int MIN_PASSWORD_LENGTH = 32;
+  static final int MIN_PASSWORD_LENGTH = IronSeal.MIN_PASSWORD_LENGTH;
   static final long MAX_COOKIE_AGE_SECONDS = 400L * 24 * 3600;
   /** About 5 GB of verified sessions: beyond that a typo is likelier than a real need. */
   static final long MAX_SESSION_CACHE_SIZE = 1_000_000;
@@ -55,14 +56,10 @@ final class ConfigLoader {
     }
     SameSite sameSite = enumValue(Setting.COOKIE_SAMESITE, SameSite.class);
     CookieSecure secure = enumValue(Setting.COOKIE_SECURE, CookieSecure.class);
-    if (sameSite == SameSite.NONE) {
-      if (secure == CookieSecure.NEVER) {
-        throw new ConfigException(Setting.COOKIE_SECURE,
-            "cannot be 'never' when " + Setting.COOKIE_SAMESITE.describe()
-                + " is 'none': browsers reject SameSite=None cookies without Secure; use 'auto' or 'always'");
-      }
-      // Browsers drop SameSite=None cookies that are not Secure, even on localhost.
-      secure = CookieSecure.ALWAYS;
+    if (sameSite == SameSite.NONE && secure == CookieSecure.NEVER) {
+      throw new ConfigException(Setting.COOKIE_SECURE,
+          "cannot be 'never' when " + Setting.COOKIE_SAMESITE.describe()
+              + " is 'none': browsers reject SameSite=None cookies without Secure; use 'auto' or 'always'");
     }
     Optional<String> logoutReturnUri = source.get(Setting.LOGOUT_RETURN_URI.key());
     if (logoutReturnUri.isPresent()) {

@@ -1,7 +1,5 @@
 package io.github.authkitservlet.internal.config;
 
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +26,6 @@ public interface SettingSource {
   static SettingSource of(Map<String, String> values) {
     Map<String, String> copy = Map.copyOf(values);
     return key -> clean(copy.get(key));
-  }
-
-  /** A filter's {@code <init-param>}s. */
-  static SettingSource initParams(FilterConfig config) {
-    Objects.requireNonNull(config, "config");
-    return key -> clean(config.getInitParameter(key));
-  }
-
-  /** A servlet's {@code <init-param>}s. */
-  static SettingSource initParams(ServletConfig config) {
-    Objects.requireNonNull(config, "config");
-    return key -> clean(config.getInitParameter(key));
   }
 
   /** The application's {@code <context-param>}s. */

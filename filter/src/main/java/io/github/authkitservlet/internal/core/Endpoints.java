@@ -1,59 +1,58 @@
-package io.github.authkitservlet;
+package io.github.authkitservlet.internal.core;
 
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Where the login, callback and logout servlets are mapped in this application, found through the
- * servlet registrations (by class), so users never repeat the paths in the filter's config and the
- * filter can never protect (and loop on) its own sign-in pages.
+ * Where AuthKit's own servlets (sign-in, sign-up, callback, sign-out, ...) are mapped in this
+ * application, found by the adapter from the servlet registrations, so users never repeat the
+ * paths in a filter's configuration and a filter can never protect (and loop on) its own sign-in
+ * pages.
  *
- * @param loginPath the path the filter redirects to (application-relative, e.g. {@code /login})
- * @param paths every exact path the three servlets answer on (always public)
+ * <p>Internal API of authkit-servlet.
+ *
+ * @param loginPath the path signed-out browsers are sent to (application-relative, e.g. {@code /login})
+ * @param paths every exact path the servlets answer on (always public)
  * @param prefixes path prefixes of servlets mapped with {@code /x/*}
  */
-record Endpoints(String loginPath, List<String> paths, List<String> prefixes) {
+public record Endpoints(String loginPath, List<String> paths, List<String> prefixes) {
 
   static final String DEFAULT_LOGIN_PATH = "/login";
 
-  Endpoints {
+  public Endpoints {
     paths = List.copyOf(paths);
     prefixes = List.copyOf(prefixes);
   }
 
-  static Endpoints of(ServletContext context) {
+  /** What one of AuthKit's servlets is for. */
+  public enum Kind { SIGN_IN, SIGN_UP, OTHER }
+
+  /** One registration of an AuthKit servlet: its kind and its URL patterns. */
+  public record Mapped(Kind kind, Collection<String> mappings) {}
+
+  /**
+   * The endpoints of these registrations: the first sign-in mapping is where signed-out browsers
+   * go (a sign-up mapping when there is no plain sign-in), {@value #DEFAULT_LOGIN_PATH} when there
+   * is neither.
+   */
+  public static Endpoints of(Collection<Mapped> servlets) {
     String login = null;
     String signUp = null;
     List<String> paths = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
-    Map<String, ? extends ServletRegistration> registrations;
-    try {
-      registrations = context.getServletRegistrations();
-    } catch (UnsupportedOperationException e) {
-      registrations = Map.of();
-    }
-    for (ServletRegistration registration : registrations.values()) {
-      String className = registration.getClassName();
-      boolean isLogin = AuthKitLoginServlet.class.getName().equals(className);
-      boolean ours = isLogin
-          || AuthKitCallbackServlet.class.getName().equals(className)
-          || AuthKitLogoutServlet.class.getName().equals(className);
-      if (!ours) {
-        continue;
-      }
-      for (String mapping : registration.getMappings()) {
-        String path = mapping.endsWith("/*") ? mapping.substring(0, mapping.length() - 2) : mapping;
+    for (Mapped servlet : servlets) {
+      for (String mapping : servlet.mappings()) {
+        boolean prefix = mapping.endsWith("/*");
+        String path = prefix ? mapping.substring(0, mapping.length() - 2) : mapping;
         if (!path.startsWith("/")) {
           continue; // "*.ext" or "" mappings: nothing to redirect to
         }
-        (mapping.endsWith("/*") ? prefixes : paths).add(path);
-        if (isLogin && isSignUp(registration)) {
-          signUp = signUp == null ? path : signUp;
-        } else if (isLogin) {
-          login = login == null ? path : login;
+        (prefix ? prefixes : paths).add(path);
+        if (servlet.kind() == Kind.SIGN_UP && signUp == null) {
+          signUp = path;
+        } else if (servlet.kind() == Kind.SIGN_IN && login == null) {
+          login = path;
         }
       }
     }
@@ -72,9 +71,5 @@ record Endpoints(String loginPath, List<String> paths, List<String> prefixes) {
       }
     }
     return false;
-  }
-
-  private static boolean isSignUp(ServletRegistration registration) {
-    return "sign-up".equals(registration.getInitParameter(AuthKitLoginServlet.SCREEN_HINT_PARAM));
   }
 }

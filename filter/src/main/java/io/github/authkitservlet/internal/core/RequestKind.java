@@ -1,6 +1,5 @@
-package io.github.authkitservlet.internal.http;
+package io.github.authkitservlet.internal.core;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Locale;
  *
  * <p>Internal API of authkit-servlet.
  */
-public enum RequestKind {
+enum RequestKind {
   /** A top-level navigation: GET/HEAD that wants HTML. */
   PAGE,
   /** XHR/fetch, a JSON client, a non-GET method, or a path under {@code api-paths}. */
@@ -21,23 +20,23 @@ public enum RequestKind {
    *
    * @param underApiPaths whether the path matches the filter's {@code api-paths}
    */
-  public static RequestKind of(HttpServletRequest request, boolean underApiPaths) {
+  static RequestKind of(RequestFacts request, boolean underApiPaths) {
     if (underApiPaths) {
       return API;
     }
-    String method = request.getMethod();
+    String method = request.method();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       return API;
     }
-    if (request.getHeader("X-Requested-With") != null) {
+    if (request.header("X-Requested-With") != null) {
       return API;
     }
     // Browsers tell us directly (Fetch Metadata); fetch() and XHR send cors/same-origin/no-cors.
-    String fetchMode = request.getHeader("Sec-Fetch-Mode");
+    String fetchMode = request.header("Sec-Fetch-Mode");
     if (fetchMode != null && !fetchMode.equalsIgnoreCase("navigate")) {
       return API;
     }
-    String accept = request.getHeader("Accept");
+    String accept = request.header("Accept");
     if (accept == null || accept.isBlank()) {
       return PAGE;
     }

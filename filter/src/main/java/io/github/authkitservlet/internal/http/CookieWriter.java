@@ -3,10 +3,9 @@ package io.github.authkitservlet.internal.http;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.CookieSecure;
 import io.github.authkitservlet.internal.config.SameSite;
+import io.github.authkitservlet.internal.session.FlowStateCodec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,15 +17,6 @@ import java.util.Objects;
  * Path and Domain match).
  */
 public final class CookieWriter {
-
-  /**
-   * Browsers keep at most 4096 bytes of name plus value; we stop a little earlier so the
-   * attributes and a proxy's own cookies still fit.
-   */
-  public static final int MAX_COOKIE_BYTES = 4000;
-
-  /** How long a login flow may take before its cookie is gone (DESIGN.md §6.1). */
-  public static final Duration FLOW_COOKIE_MAX_AGE = Duration.ofSeconds(600);
 
   private static final String EXPIRED = "Thu, 01 Jan 1970 00:00:00 GMT";
 
@@ -42,7 +32,7 @@ public final class CookieWriter {
     this.sessionMaxAgeSeconds = config.cookieMaxAgeSeconds();
     this.domain = config.cookieDomain().orElse(null);
     this.sameSite = config.cookieSameSite();
-    this.secure = config.cookieSameSite() == SameSite.NONE ? CookieSecure.ALWAYS : config.cookieSecure();
+    this.secure = config.cookieSecure(); // always Secure with SameSite=None: the configuration sees to it
     this.servedOverHttps = config.redirectUri().regionMatches(true, 0, "https:", 0, 6);
   }
 
@@ -51,9 +41,8 @@ public final class CookieWriter {
     return sessionCookieName;
   }
 
-  /** Sets the session cookie to {@code sealedValue}. */
-  public void setSession(HttpServletRequest request, HttpServletResponse response, String sealedValue)
-      throws CookieTooLargeException {
+  /** Sets the session cookie to {@code sealedValue} (whose size the caller checked). */
+  public void setSession(HttpServletRequest request, HttpServletResponse response, String sealedValue) {
     response.addHeader("Set-Cookie", sessionHeader(request, sealedValue));
   }
 
@@ -62,12 +51,13 @@ public final class CookieWriter {
     response.addHeader("Set-Cookie", header(sessionCookieName, "", -1, domain, sameSite, isSecure(request), contextPath(request)));
   }
 
-  /** Sets a login-flow cookie: host-only, SameSite=Lax (it must survive the redirect back from WorkOS), 600 s. */
-  public void setFlow(HttpServletRequest request, HttpServletResponse response, String name, String sealedValue)
-      throws CookieTooLargeException {
-    checkSize(name, sealedValue);
+  /**
+   * Sets a login-flow cookie: host-only, SameSite=Lax (it must survive the redirect back from
+   * WorkOS), living as long as a flow may take.
+   */
+  public void setFlow(HttpServletRequest request, HttpServletResponse response, String name, String sealedValue) {
     response.addHeader("Set-Cookie",
-        header(name, sealedValue, FLOW_COOKIE_MAX_AGE.toSeconds(), null, SameSite.LAX, isSecure(request), contextPath(request)));
+        header(name, sealedValue, FlowStateCodec.TTL.toSeconds(), null, SameSite.LAX, isSecure(request), contextPath(request)));
   }
 
   /** Deletes a login-flow cookie. */
@@ -75,9 +65,8 @@ public final class CookieWriter {
     response.addHeader("Set-Cookie", header(name, "", -1, null, SameSite.LAX, isSecure(request), contextPath(request)));
   }
 
-  /** The header value that sets the session cookie; exposed for tests and size checks. */
-  String sessionHeader(HttpServletRequest request, String sealedValue) throws CookieTooLargeException {
-    checkSize(sessionCookieName, sealedValue);
+  /** The header value that sets the session cookie. */
+  String sessionHeader(HttpServletRequest request, String sealedValue) {
     return header(sessionCookieName, sealedValue, sessionMaxAgeSeconds, domain, sameSite, isSecure(request), contextPath(request));
   }
 
@@ -104,13 +93,6 @@ public final class CookieWriter {
   static String contextPath(HttpServletRequest request) {
     String path = request.getServletContext().getContextPath();
     return path == null || path.isEmpty() ? "/" : path;
-  }
-
-  private static void checkSize(String name, String value) throws CookieTooLargeException {
-    int size = name.length() + 1 + value.getBytes(StandardCharsets.UTF_8).length;
-    if (size > MAX_COOKIE_BYTES) {
-      throw new CookieTooLargeException(name, size, MAX_COOKIE_BYTES);
-    }
   }
 
   /** maxAgeSeconds below zero means "delete". */

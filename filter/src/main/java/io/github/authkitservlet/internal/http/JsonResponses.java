@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * JSON answers for API/XHR requests ({@code 401 unauthenticated}, {@code 403 forbidden}, {@code
@@ -42,19 +44,13 @@ public final class JsonResponses implements AutoCloseable {
     response.getWriter().flush();
   }
 
-  /** Serialises a value to a JSON string. */
-  public String toJson(Object value) {
-    return jsonb.toJson(value);
-  }
-
   /** Releases JSON-B's resources; a failure here is not worth more than a debug line. */
   @Override
   public void close() {
     try {
       jsonb.close();
     } catch (Exception e) {
-      java.util.logging.Logger.getLogger(JsonResponses.class.getName())
-          .log(java.util.logging.Level.FINE, "closing JSON-B failed", e);
+      Logger.getLogger(JsonResponses.class.getName()).log(Level.FINE, "closing JSON-B failed", e);
     }
   }
 }

@@ -38,7 +38,8 @@ public final class IronSeal {
   static final String PREFIX = "Fe26.2";
   /** What iron-session appends to say "payload is the object itself" (its format version 2). */
   static final String NODE_VERSION_SUFFIX = "~2";
-  static final int MIN_PASSWORD_LENGTH = 32;
+  /** Iron's own minimum: shorter passwords make the PBKDF2 (one iteration) keys guessable. */
+  public static final int MIN_PASSWORD_LENGTH = 32;
   /** iron's default timestampSkewSec: a seal stays valid this long after its expiration. */
   static final Duration EXPIRATION_SKEW = Duration.ofSeconds(60);
   /** Far above any cookie (browsers keep 4 KB); stops absurd inputs before any crypto work. */

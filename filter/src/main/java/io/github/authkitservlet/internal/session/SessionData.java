@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.session;
 
+import io.github.authkitservlet.AuthKitPrincipal.Impersonator;
 import java.util.Objects;
 
 /**

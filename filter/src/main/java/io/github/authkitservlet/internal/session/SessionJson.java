@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.session;
 
+import io.github.authkitservlet.AuthKitPrincipal.Impersonator;
 import static io.github.authkitservlet.internal.session.BoundedJson.optBoolean;
 import static io.github.authkitservlet.internal.session.BoundedJson.optObject;
 import static io.github.authkitservlet.internal.session.BoundedJson.optString;

@@ -63,12 +63,17 @@ public final class PathPatterns {
       return NONE;
     }
     List<String> patterns = new ArrayList<>();
-    for (String token : commaOrWhitespaceSeparated.split("[,\\s]+")) {
+    for (String token : split(commaOrWhitespaceSeparated)) {
       if (!token.isEmpty()) {
         patterns.add(token);
       }
     }
     return of(patterns);
+  }
+
+  /** The items of a list separated by commas and/or whitespace, as every list-valued init-param is written. */
+  public static String[] split(String commaOrWhitespaceSeparated) {
+    return commaOrWhitespaceSeparated.strip().split("[,\\s]+");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -49,6 +50,26 @@ public final class RequestPaths {
       }
     }
     return normalizeFully(requestUri, contextPath);
+  }
+
+  /**
+   * A normalised (decoded) path written back as a URL path: every character but the unreserved
+   * ones, {@code /} and the sub-delimiters that mean nothing special in a path is percent-encoded
+   * as UTF-8, so a decoded {@code ?}, {@code #}, {@code ;} or {@code %} cannot change what the path
+   * means when it is read again.
+   */
+  public static String encode(String normalizedPath) {
+    StringBuilder out = new StringBuilder(normalizedPath.length() + 16);
+    for (byte b : normalizedPath.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,=:@".indexOf(c) >= 0) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -129,7 +150,8 @@ public final class RequestPaths {
     return Optional.empty();
   }
 
-  private static String stripQuery(String uri) {
+  /** The part of a URI before its query or fragment. */
+  static String stripQuery(String uri) {
     int end = uri.length();
     int query = uri.indexOf('?');
     int fragment = uri.indexOf('#');

@@ -59,7 +59,7 @@ public final class ReturnPaths {
       if (next.chars().anyMatch(c -> PercentDecoding.isControl((char) c))) {
         return false;
       }
-      String path = pathPart(next);
+      String path = RequestPaths.stripQuery(next);
       if (!startsWithOneSlash(path) || path.indexOf('\\') >= 0) {
         return false;
       }
@@ -74,18 +74,5 @@ public final class ReturnPaths {
 
   private static boolean startsWithOneSlash(String path) {
     return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
-  }
-
-  private static String pathPart(String pathAndQuery) {
-    int end = pathAndQuery.length();
-    int query = pathAndQuery.indexOf('?');
-    int fragment = pathAndQuery.indexOf('#');
-    if (query >= 0) {
-      end = query;
-    }
-    if (fragment >= 0 && fragment < end) {
-      end = fragment;
-    }
-    return pathAndQuery.substring(0, end);
   }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sorts a failed WorkOS call into "never going to work" and "try again later".
+ * Sorts a failed WorkOS call into a {@link FailureReason}: "never going to work" or "try again
+ * later", and why.
  *
  * <p>Why by body: the SDK maps a 400 to {@code BadRequestException} but does not read the OAuth
  * style {@code {"error":"invalid_grant"}} body into its {@code code} field (it only reads
@@ -20,34 +21,33 @@ import java.util.Optional;
  */
 final class GrantErrors {
 
-  /** When WorkOS gives no Retry-After, tell the browser to come back after this long. */
-  static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
-
   /** Error bodies are small; anything bigger is not worth parsing. */
   private static final int MAX_BODY_CHARS = 16 * 1024;
 
   private GrantErrors() {}
 
-  static GrantResult classify(WorkOSException e) {
+  /** What a WorkOS error means: the one place a WorkOS answer becomes a {@link Failure}. */
+  static Failure classify(WorkOSException e) {
     if (e instanceof TransportException) {
-      return new GrantResult.Transient("workos_unreachable", DEFAULT_RETRY_AFTER);
+      return Failure.of(FailureReason.UNREACHABLE);
     }
     int status = e.status;
     if (e instanceof RateLimitException rateLimit) {
       Long seconds = rateLimit.retryAfterSeconds;
       Duration retryAfter =
-          seconds != null && seconds > 0 ? Duration.ofSeconds(Math.min(seconds, 300)) : DEFAULT_RETRY_AFTER;
-      return new GrantResult.Transient("workos_rate_limited", retryAfter);
+          seconds != null && seconds > 0 ? Duration.ofSeconds(Math.min(seconds, 300)) : Failure.DEFAULT_RETRY_AFTER;
+      return Failure.of(FailureReason.RATE_LIMITED, retryAfter);
     }
     if (status >= 500 || status == 408) {
-      return new GrantResult.Transient("workos_unavailable_" + status, DEFAULT_RETRY_AFTER);
+      return new Failure(FailureReason.UNAVAILABLE, FailureReason.UNAVAILABLE.code() + "_" + status,
+          Failure.DEFAULT_RETRY_AFTER);
     }
     if (status == 401) {
       // Our API key was refused: nothing the user did, and signing them out would not help.
-      return new GrantResult.Transient("workos_rejected_api_key", DEFAULT_RETRY_AFTER);
+      return Failure.of(FailureReason.REJECTED_API_KEY);
     }
     String code = errorCode(e.rawBody).or(() -> Optional.ofNullable(e.code)).orElse("http_" + status);
-    return new GrantResult.Terminal(safeToken(code));
+    return new Failure(FailureReason.REFUSED, safeToken(code), Failure.DEFAULT_RETRY_AFTER);
   }
 
   /** The {@code error} (OAuth shape) or {@code code} (WorkOS shape) member of an error body. */

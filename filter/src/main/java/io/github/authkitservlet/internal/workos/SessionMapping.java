@@ -2,7 +2,7 @@ package io.github.authkitservlet.internal.workos;
 
 import com.workos.models.AuthenticateResponse;
 import com.workos.models.User;
-import io.github.authkitservlet.internal.session.Impersonator;
+import io.github.authkitservlet.AuthKitPrincipal.Impersonator;
 import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.internal.session.SessionUser;
 import java.time.OffsetDateTime;

@@ -103,7 +103,7 @@ public final class WorkOsClient implements AutoCloseable {
     } catch (RuntimeException e) {
       // An answer the SDK could not read (e.g. not JSON): WorkOS (or a proxy) misbehaving.
       LOG.log(Level.WARNING, "WorkOS authorization_code grant: unreadable answer ({0})", e.getClass().getSimpleName());
-      return new GrantResult.Transient("workos_bad_response", GrantErrors.DEFAULT_RETRY_AFTER);
+      return new GrantResult.Failed(Failure.of(FailureReason.BAD_RESPONSE));
     }
   }
 
@@ -120,7 +120,7 @@ public final class WorkOsClient implements AutoCloseable {
       return failed("refresh_token", e);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "WorkOS refresh_token grant: unreadable answer ({0})", e.getClass().getSimpleName());
-      return new GrantResult.Transient("workos_bad_response", GrantErrors.DEFAULT_RETRY_AFTER);
+      return new GrantResult.Failed(Failure.of(FailureReason.BAD_RESPONSE));
     }
   }
 
@@ -141,8 +141,7 @@ public final class WorkOsClient implements AutoCloseable {
         LOG.log(Level.FINE, "WorkOS had already ended the session being signed out");
         return true;
       }
-      GrantResult failure = GrantErrors.classify(e);
-      String reason = failure instanceof GrantResult.Transient t ? t.reason() : ((GrantResult.Terminal) failure).reason();
+      String reason = GrantErrors.classify(e).code();
       LOG.log(Level.WARNING, "could not revoke a session at WorkOS while signing a user out ({0}, status {1});"
           + " the user is signed out on this server, and WorkOS's logout page ends the session too",
           new Object[] {reason, e.status});
@@ -176,16 +175,12 @@ public final class WorkOsClient implements AutoCloseable {
   }
 
   private static GrantResult failed(String grant, WorkOSException e) {
-    GrantResult result = GrantErrors.classify(e);
+    Failure failure = GrantErrors.classify(e);
     // Status and error code only: the body or message could echo what we sent.
-    if (result instanceof GrantResult.Transient t) {
-      Level level = "workos_rejected_api_key".equals(t.reason()) ? Level.SEVERE : Level.WARNING;
-      LOG.log(level, "WorkOS {0} grant failed, will not sign the user out: {1} (status {2})",
-          new Object[] {grant, t.reason(), e.status});
-    } else if (result instanceof GrantResult.Terminal t) {
-      LOG.log(Level.FINE, "WorkOS {0} grant refused: {1} (status {2})", new Object[] {grant, t.reason(), e.status});
-    }
-    return result;
+    String consequence = failure.isTerminal() ? "refused" : "failed, will not sign the user out";
+    LOG.log(failure.reason().logLevel(), "WorkOS {0} grant {1}: {2} (status {3})",
+        new Object[] {grant, consequence, failure.code(), e.status});
+    return new GrantResult.Failed(failure);
   }
 
   private static String blankToNull(String value) {

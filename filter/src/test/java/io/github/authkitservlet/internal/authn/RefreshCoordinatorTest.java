@@ -1,12 +1,15 @@
 package io.github.authkitservlet.internal.authn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.workos.Failure;
+import io.github.authkitservlet.internal.workos.FailureReason;
 import io.github.authkitservlet.testsupport.MutableClock;
 import io.github.authkitservlet.internal.token.AccessTokenClaims;
 import java.time.Duration;
@@ -99,13 +102,13 @@ class RefreshCoordinatorTest {
     AtomicInteger grants = new AtomicInteger();
     coordinator.refresh("rt", () -> {
       grants.incrementAndGet();
-      return new RefreshResult.Postponed("workos_unavailable_500", Duration.ofSeconds(5));
+      return new RefreshResult.Failed(new Failure(FailureReason.UNAVAILABLE, "workos_unavailable_500", Duration.ofSeconds(5)));
     });
     RefreshResult second = coordinator.refresh("rt", () -> {
       grants.incrementAndGet();
-      return new RefreshResult.Refused("invalid_grant");
+      return new RefreshResult.Failed(new Failure(FailureReason.REFUSED, "invalid_grant", Duration.ofSeconds(5)));
     });
-    assertEquals(new RefreshResult.Refused("invalid_grant"), second);
+    assertEquals(new RefreshResult.Failed(new Failure(FailureReason.REFUSED, "invalid_grant", Duration.ofSeconds(5))), second);
     assertEquals(2, grants.get());
     assertEquals(0, coordinator.rememberedRotations());
   }
@@ -116,7 +119,7 @@ class RefreshCoordinatorTest {
     RefreshResult result = coordinator.refresh("rt", () -> {
       throw new IllegalStateException("boom");
     });
-    assertInstanceOf(RefreshResult.Postponed.class, result);
+    assertFalse(assertInstanceOf(RefreshResult.Failed.class, result).failure().isTerminal(), "the session is kept");
   }
 
   @Test

@@ -1,11 +1,10 @@
-package io.github.authkitservlet;
+package io.github.authkitservlet.internal.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.ConfigException;
 import io.github.authkitservlet.internal.config.SettingSource;
-import io.github.authkitservlet.testsupport.FakeRequest;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,14 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code https://app.example.com} (its redirect URI); the container may see the request on another
  * origin (here {@code http://10.0.0.5:8080}, a proxy without a valve), which counts as ours too.
  */
-class CrossSiteRequestsTest {
+class CrossSiteTest {
 
-  private static AuthKitConfig config() throws ConfigException {
-    return AuthKitConfig.load(SettingSource.of(Map.of(
+  private static Addresses addresses() throws ConfigException {
+    return new Addresses(AuthKitConfig.load(SettingSource.of(Map.of(
         "workos.api-key", "sk_test_x",
         "workos.client-id", "client_x",
         "workos.redirect-uri", "https://app.example.com/callback",
-        "workos.cookie-password", "p".repeat(32))));
+        "workos.cookie-password", "p".repeat(32)))));
   }
 
   @ParameterizedTest(name = "{0}: {1} -> cross-site {2}")
@@ -50,15 +49,15 @@ class CrossSiteRequestsTest {
       "X-Other | anything | false",
   })
   void decidesFromFetchMetadataElseOriginElseReferer(String header, String value, boolean crossSite) throws Exception {
-    var request = FakeRequest.get().origin("http", "10.0.0.5", 8080).header(header, value).build();
-    assertEquals(crossSite, CrossSiteRequests.isCrossSite(request, config()));
+    var request = FakeFacts.get("/logout").origin("http://10.0.0.5:8080").header(header, value).build();
+    assertEquals(crossSite, CrossSite.isCrossSite(request, addresses()));
   }
 
   @ParameterizedTest(name = "Sec-Fetch-Site {0} wins over Origin {1}")
   @CsvSource({"same-origin, https://evil.example, false", "cross-site, https://app.example.com, true"})
   void fetchMetadataWinsOverOrigin(String site, String origin, boolean crossSite) throws Exception {
-    var request = FakeRequest.get().origin("https", "app.example.com", 443)
+    var request = FakeFacts.get("/logout").origin("https://app.example.com")
         .header("Sec-Fetch-Site", site).header("Origin", origin).build();
-    assertEquals(crossSite, CrossSiteRequests.isCrossSite(request, config()));
+    assertEquals(crossSite, CrossSite.isCrossSite(request, addresses()));
   }
 }

@@ -1,6 +1,5 @@
-package io.github.authkitservlet.internal.http;
+package io.github.authkitservlet.internal.core;
 
-import io.github.authkitservlet.testsupport.FakeRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,7 @@ class RequestKindTest {
       "GET,  image/png, -, -, false, API",
   })
   void classifies(String method, String accept, String xrw, String fetchMode, boolean api, RequestKind expected) {
-    var request = FakeRequest.get().method(method);
+    var request = FakeFacts.get("/x").method(method);
     if (accept != null) {
       request.header("Accept", accept);
     }

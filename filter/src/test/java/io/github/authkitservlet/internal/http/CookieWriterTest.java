@@ -78,17 +78,6 @@ class CookieWriterTest {
         response.headers("Set-Cookie"));
   }
 
-  @Test
-  void refusesACookieBrowsersWouldDropSilently() {
-    var writer = new CookieWriter(DEFAULTS);
-    var request = FakeRequest.get().build();
-    CookieTooLargeException e = assertThrows(CookieTooLargeException.class,
-        () -> writer.sessionHeader(request, "x".repeat(4100)));
-    assertTrue(e.getMessage().contains("wos-session"), e.getMessage());
-    assertFalse(e.getMessage().contains("xxxx"), "the value must not be in the message");
-    assertEquals(4112, e.size());
-  }
-
   @ParameterizedTest(name = "redirect-uri {0}, Host {1}, isSecure {2} -> Secure {3}")
   @CsvSource({
       "/callback, localhost, false, false",

@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.session;
 
+import io.github.authkitservlet.AuthKitPrincipal.Impersonator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

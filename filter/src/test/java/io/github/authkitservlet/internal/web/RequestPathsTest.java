@@ -187,4 +187,20 @@ class RequestPathsTest {
     }
     assertTrue(fastPathsSeen > 1_000, "the sample exercises the fast path (" + fastPathsSeen + " of 20000)");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "/dashboard | /dashboard",
+      "/a b/c | /a%20b/c",
+      "/x?y#z | /x%3Fy%23z",
+      "/x;jsessionid=1 | /x%3Bjsessionid=1",
+      "/100% | /100%25",
+      "/caf\u00e9 | /caf%C3%A9",
+      "/a\\b | /a%5Cb",
+      "/keep-._~!$&'()*+,=:@ | /keep-._~!$&'()*+,=:@",
+  })
+  void aDecodedPathIsWrittenBackSoItMeansTheSame(String decoded, String encoded) {
+    assertEquals(encoded, RequestPaths.encode(decoded));
+  }
+
 }

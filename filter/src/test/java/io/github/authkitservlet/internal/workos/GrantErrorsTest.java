@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GrantErrorsTest {
 
+  /** WorkOS refused for good, with this code. */
+  private static Failure refused(String code) {
+    return new Failure(FailureReason.REFUSED, code, Duration.ofSeconds(5));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid.\"}|invalid_grant",
@@ -29,35 +34,42 @@ class GrantErrorsTest {
       "{\"error\":42}|http_400",
   })
   void badRequestIsTerminalWithTheReasonFromTheBody(String body, String reason) {
-    assertEquals(new GrantResult.Terminal(reason),
+    assertEquals(refused(reason),
         GrantErrors.classify(new BadRequestException(null, null, null, null, body)));
   }
 
   @Test
   void otherClientErrorsAreTerminal() {
-    assertEquals(new GrantResult.Terminal("invalid_request"), GrantErrors.classify(
+    assertEquals(refused("invalid_request"), GrantErrors.classify(
         new UnprocessableEntityException(null, null, null, null, "{\"code\":\"invalid_request\"}")));
-    assertEquals(new GrantResult.Terminal("http_404"),
+    assertEquals(refused("http_404"),
         GrantErrors.classify(new NotFoundException(null, null, null, "/x", "")));
   }
 
   @Test
   void serverErrorsTimeoutsAndRateLimitsAreTransient() {
-    assertEquals(new GrantResult.Transient("workos_unavailable_500", Duration.ofSeconds(5)),
+    assertEquals(new Failure(FailureReason.UNAVAILABLE, "workos_unavailable_500", Duration.ofSeconds(5)),
         GrantErrors.classify(new GenericServerException(500, null, null, null, "{\"error\":\"invalid_grant\"}", null)));
-    assertEquals(new GrantResult.Transient("workos_unavailable_503", Duration.ofSeconds(5)),
+    assertEquals(new Failure(FailureReason.UNAVAILABLE, "workos_unavailable_503", Duration.ofSeconds(5)),
         GrantErrors.classify(new GenericServerException(503, null, null, null, "", null)));
-    assertEquals(new GrantResult.Transient("workos_unreachable", Duration.ofSeconds(5)),
+    assertEquals(new Failure(FailureReason.UNREACHABLE, "workos_unreachable", Duration.ofSeconds(5)),
         GrantErrors.classify(new TransportException("timeout", new IOException("timeout"))));
-    assertEquals(new GrantResult.Transient("workos_rate_limited", Duration.ofSeconds(7)),
+    assertEquals(new Failure(FailureReason.RATE_LIMITED, "workos_rate_limited", Duration.ofSeconds(7)),
         GrantErrors.classify(new RateLimitException(null, null, null, 7L, "")));
-    assertEquals(new GrantResult.Transient("workos_rate_limited", Duration.ofSeconds(5)),
+    assertEquals(new Failure(FailureReason.RATE_LIMITED, "workos_rate_limited", Duration.ofSeconds(5)),
         GrantErrors.classify(new RateLimitException(null, null, null, null, "")));
   }
 
   @Test
+  void onlyARefusalIsTerminal() {
+    for (FailureReason reason : FailureReason.values()) {
+      assertEquals(reason == FailureReason.REFUSED, Failure.of(reason).isTerminal(), reason.name());
+    }
+  }
+
+  @Test
   void aRejectedApiKeyDoesNotSignUsersOut() {
-    assertEquals(new GrantResult.Transient("workos_rejected_api_key", Duration.ofSeconds(5)),
+    assertEquals(new Failure(FailureReason.REJECTED_API_KEY, "workos_rejected_api_key", Duration.ofSeconds(5)),
         GrantErrors.classify(new UnauthorizedException(null, null, null, "{\"message\":\"Unauthorized\"}")));
   }
 

@@ -1,0 +1,166 @@
+package io.github.authkitservlet.internal.core;
+
+import io.github.authkitservlet.internal.authn.AuthOutcome;
+import io.github.authkitservlet.internal.authn.ResolvedSession;
+import io.github.authkitservlet.internal.authn.SessionAuthenticator;
+import io.github.authkitservlet.internal.web.RequestPaths;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides what happens to a request under the rules of one declaration: go on (with the user, if
+ * there is one), send the browser to sign in, or answer in the application's place (401, 403, 503
+ * with {@code Retry-After}, 400 for an address that cannot be judged safely). The session is
+ * checked, refreshed and resealed on the way ({@link SessionAuthenticator}), and the cookie changes
+ * that follow are part of the decision.
+ *
+ * <p>Container-neutral: the filter and the Jakarta Authentication module are adapters over this.
+ * One instance per configuration; thread-safe.
+ *
+ * <p>Internal API of authkit-servlet.
+ */
+public final class SecurityLogic {
+
+  private static final Logger LOG = Logger.getLogger(SecurityLogic.class.getName());
+  /** Where a request remembers its checked session, so stacked declarations check it once. */
+  static final String MEMORY_KEY = SecurityLogic.class.getName() + ".session";
+
+  /** The session as checked for one request by one instance. */
+  private record Remembered(SecurityLogic owner, AuthOutcome outcome) {}
+
+  /** A checked session and the response changes it brings; {@code refusal} when it cannot be kept. */
+  private record Checked(AuthOutcome outcome, Effects effects, Decision.Refuse refusal) {}
+
+  private final SessionAuthenticator authenticator;
+  private final String sessionCookieName;
+
+  public SecurityLogic(SessionAuthenticator authenticator, String sessionCookieName) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.sessionCookieName = Objects.requireNonNull(sessionCookieName, "sessionCookieName");
+  }
+
+  /** The decision for {@code request} under {@code rules}. Never throws for bad input. */
+  public Decision decide(RequestFacts request, AccessRules rules, Site site, RequestMemory memory) {
+    if (request.path().isEmpty()) {
+      // Encoded slashes, "..", control characters: could be used to slip past a pattern.
+      return refuse(request, site, false, 400, "bad_request", "Invalid address", "This address is not valid.",
+          null, Effects.none());
+    }
+    String path = request.path().get();
+    if (site.endpoints().isEndpoint(path)) {
+      return new Decision.Proceed(null, Effects.none());
+    }
+    String cookie = request.sessionCookie();
+    // Whatever the page shows (a user, or not), it was computed from a credential: no shared cache
+    // may keep it, or hand it to someone else.
+    Effects effects = cookie == null ? Effects.none() : Effects.uncacheable();
+    boolean api = rules.apiPaths().matches(path);
+
+    if (rules.isPublic(request, path)) {
+      // Public pages may still show who is signed in; without a cookie there is nothing to do.
+      if (cookie == null) {
+        return new Decision.Proceed(null, effects);
+      }
+      Checked checked = check(cookie, memory, effects, site);
+      if (checked.refusal() != null) {
+        return checked.refusal();
+      }
+      return new Decision.Proceed(signedIn(checked.outcome()), checked.effects());
+    }
+
+    if (request.isCorsPreflight()) {
+      if (rules.passCorsPreflights()) {
+        return new Decision.Proceed(null, effects); // the application answers CORS itself
+      }
+      // A preflight never carries credentials, so it cannot be authenticated; answering it here
+      // keeps application code that acts on OPTIONS from running for anonymous callers.
+      return refuse(request, site, true, 403, "cors_preflight_refused", "Access denied",
+          "CORS preflight requests are not passed to protected resources (init-param "
+              + AccessRules.CORS_PREFLIGHT + "=pass lets them through).", null, effects);
+    }
+
+    Checked checked = check(cookie, memory, effects, site);
+    if (checked.refusal() != null) {
+      return checked.refusal();
+    }
+    effects = checked.effects();
+    AuthOutcome outcome = checked.outcome();
+    if (outcome instanceof AuthOutcome.Unavailable unavailable) {
+      return refuse(request, site, api, 503, "unavailable", "Sign-in service unavailable",
+          "Your session could not be confirmed just now. Please try again in a moment.",
+          unavailable.failure().retryAfter(), effects);
+    }
+    ResolvedSession session = signedIn(outcome);
+    if (session == null) {
+      return unauthenticated(request, site, path, api, effects.withNoStore());
+    }
+    effects = effects.withNoStore();
+    if (!rules.allows(session.claims())) {
+      return refuse(request, site, api, 403, "forbidden", "Access denied",
+          "Your account does not have the role or permission this page needs.", null, effects);
+    }
+    return new Decision.Proceed(session, effects);
+  }
+
+  /**
+   * Checks the session once per request (and instance): a second declaration on the same request
+   * reuses the first one's result, whose cookie changes the first one already made.
+   */
+  private Checked check(String cookie, RequestMemory memory, Effects effects, Site site) {
+    if (memory.recall(MEMORY_KEY) instanceof Remembered earlier && earlier.owner() == this) {
+      return new Checked(earlier.outcome(), effects, null);
+    }
+    AuthOutcome outcome = authenticator.authenticate(cookie);
+    if (outcome instanceof AuthOutcome.Authenticated authenticated && authenticated.newCookieValue().isPresent()) {
+      String refreshed = authenticated.newCookieValue().get();
+      Optional<String> tooLarge = CookieSize.problem(sessionCookieName, refreshed);
+      if (tooLarge.isPresent()) {
+        LOG.log(Level.SEVERE, "refreshed session cookie not set, the user cannot stay signed in: {0}", tooLarge.get());
+        return new Checked(outcome, effects, sessionTooLarge(site, effects.with(new CookieChange.ClearSession())));
+      }
+      effects = effects.with(new CookieChange.SetSession(refreshed));
+    } else if (outcome instanceof AuthOutcome.Anonymous anonymous && anonymous.clearCookie()) {
+      effects = effects.with(new CookieChange.ClearSession());
+    }
+    memory.remember(MEMORY_KEY, new Remembered(this, outcome));
+    return new Checked(outcome, effects, null);
+  }
+
+  private static ResolvedSession signedIn(AuthOutcome outcome) {
+    return outcome instanceof AuthOutcome.Authenticated authenticated ? authenticated.session() : null;
+  }
+
+  /** No session: a browser is sent to sign in and back; anything else gets 401. */
+  private static Decision unauthenticated(RequestFacts request, Site site, String path, boolean api, Effects effects) {
+    if (RequestKind.of(request, api) == RequestKind.PAGE) {
+      // The normalised path, not the raw request text: the return path must mean what was matched.
+      String inside = RequestPaths.encode(path);
+      String returnTo = request.query() == null ? inside : inside + "?" + request.query();
+      return new Decision.Redirect(
+          site.loginHref() + "?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8), effects);
+    }
+    return new Decision.Refuse(401, "unauthenticated", "Sign in", "Sign in first: " + site.loginHref(), false, null,
+        null, "AuthKit realm=\"" + site.realm() + "\"", effects);
+  }
+
+  /** A session too large for a browser cookie: never a silent sign-in loop. */
+  static Decision.Refuse sessionTooLarge(Site site, Effects effects) {
+    return new Decision.Refuse(500, "session_too_large", "Session too large",
+        "Your account's session is larger than browsers can store, so you cannot stay signed in."
+            + " The administrator has been told (see the server log).",
+        true, site.loginHref(), null, null, effects.withNoStore());
+  }
+
+  /** An error answer: a page for a browser navigation, JSON for anything else. */
+  private static Decision.Refuse refuse(RequestFacts request, Site site, boolean api, int status, String code,
+      String title, String message, Duration retryAfter, Effects effects) {
+    boolean page = RequestKind.of(request, api) == RequestKind.PAGE;
+    return new Decision.Refuse(status, code, title, message, page, page ? site.loginHref() : null, retryAfter, null,
+        effects.withNoStore());
+  }
+}
