@@ -3,11 +3,13 @@ package io.github.authkitservlet.emulator;
 import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
 import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
 import io.github.authkitservlet.emulator.auth.SessionEndpoints;
+import io.github.authkitservlet.emulator.auth.SessionTokens;
 import io.github.authkitservlet.emulator.auth.UsersEndpoint;
 import io.github.authkitservlet.emulator.control.ControlApi;
 import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.control.EmulatorClock;
 import io.github.authkitservlet.emulator.control.ErrorHooks;
+import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.Seed;
 import io.github.authkitservlet.emulator.data.SeedReader;
@@ -69,13 +71,22 @@ public final class AuthKitEmulator implements AutoCloseable {
     this.hooks = new ErrorHooks();
     Seed seed = b.seedJson == null ? SeedReader.defaultSeed(clock.instant()) : SeedReader.read(b.seedJson, clock.instant());
     this.directory = new Directory(seed, clock);
-    this.sessions = new Sessions(clock);
+    this.sessions = new Sessions(clock, new Sessions.Listener() {
+      @Override
+      public void started(AuthSession session) {
+      }
+
+      @Override
+      public void ended(AuthSession session) {
+      }
+    });
     this.keys = b.signingKey == null ? SigningKeys.generate(clock) : SigningKeys.fromPem(b.signingKey, clock);
     this.authorize = new AuthorizeEndpoint(directory, counters, clock);
     this.refreshTokens = new RefreshTokens();
     AccessTokens accessTokens = new AccessTokens(keys, clock, b.accessTokenLifetime);
+    SessionTokens sessionTokens = new SessionTokens(directory, sessions, refreshTokens, accessTokens, this::baseUrl);
     AuthenticateEndpoint authenticate =
-        new AuthenticateEndpoint(directory, sessions, authorize, refreshTokens, accessTokens, counters, this::baseUrl);
+        new AuthenticateEndpoint(directory, sessions, authorize, refreshTokens, sessionTokens, counters, clock);
     SessionEndpoints sessionEndpoints = new SessionEndpoints(directory, sessions, counters);
     UsersEndpoint users = new UsersEndpoint(directory, counters);
     JwksEndpoint jwks = new JwksEndpoint(directory, keys, counters);

@@ -165,7 +165,7 @@ public final class AuthorizeEndpoint {
   private Response complete(AuthorizeRequest request, String userId, String organizationId) {
     counters.increment("sign_in");
     String code = codes.put(new AuthorizationCode(request.client().clientId(), request.redirectUri(), userId,
-        organizationId, request.codeChallenge()));
+        organizationId, request.codeChallenge(), null));
     StringBuilder location = new StringBuilder(request.redirectUri())
         .append(request.redirectUri().contains("?") ? '&' : '?')
         .append("code=").append(encode(code));

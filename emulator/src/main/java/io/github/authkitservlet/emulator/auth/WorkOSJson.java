@@ -1,5 +1,6 @@
 package io.github.authkitservlet.emulator.auth;
 
+import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Impersonator;
 import io.github.authkitservlet.emulator.data.User;
 import jakarta.json.Json;
@@ -37,6 +38,28 @@ final class WorkOSJson {
     nullable(b, "locale", u.locale());
     return b.add("created_at", timestamp(u.createdAt()))
         .add("updated_at", timestamp(u.updatedAt()))
+        .build();
+  }
+
+  /** The {@code session} object, as the session list and the {@code session.*} events carry it. */
+  static JsonObject session(AuthSession s, Instant now) {
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("object", "session")
+        .add("id", s.id())
+        .add("user_id", s.userId());
+    nullable(b, "organization_id", s.organizationId());
+    if (s.impersonator() != null) {
+      // Only impersonated sessions carry the field at all, as in WorkOS's examples.
+      b.add("impersonator", impersonator(s.impersonator()));
+    }
+    nullable(b, "ip_address", s.ipAddress());
+    nullable(b, "user_agent", s.userAgent());
+    b.add("auth_method", s.authMethod())
+        .add("status", s.statusAt(now))
+        .add("expires_at", timestamp(s.expiresAt()));
+    nullable(b, "ended_at", s.endedAt() == null ? null : timestamp(s.endedAt()));
+    return b.add("created_at", timestamp(s.createdAt()))
+        .add("updated_at", timestamp(s.updatedAt()))
         .build();
   }
 
