@@ -1,5 +1,9 @@
 package io.github.authkitservlet.emulator.auth;
 
+import static io.github.authkitservlet.emulator.http.JsonShapes.nullable;
+import static io.github.authkitservlet.emulator.http.JsonShapes.nullableTimestamp;
+import static io.github.authkitservlet.emulator.http.JsonShapes.timestamp;
+
 import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Impersonator;
 import io.github.authkitservlet.emulator.data.User;
@@ -7,14 +11,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** WorkOS's wire shapes (snake_case, every required key present, nulls written as null). */
 final class WorkOSJson {
-
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private WorkOSJson() {
   }
@@ -32,7 +31,7 @@ final class WorkOSJson {
     nullable(b, "last_name", u.lastName());
     nullable(b, "name", u.fullName());
     nullable(b, "profile_picture_url", u.profilePictureUrl());
-    nullable(b, "last_sign_in_at", u.lastSignInAt() == null ? null : timestamp(u.lastSignInAt()));
+    nullableTimestamp(b, "last_sign_in_at", u.lastSignInAt());
     nullable(b, "external_id", u.externalId());
     b.add("metadata", metadata);
     nullable(b, "locale", u.locale());
@@ -57,7 +56,7 @@ final class WorkOSJson {
     b.add("auth_method", s.authMethod())
         .add("status", s.statusAt(now))
         .add("expires_at", timestamp(s.expiresAt()));
-    nullable(b, "ended_at", s.endedAt() == null ? null : timestamp(s.endedAt()));
+    nullableTimestamp(b, "ended_at", s.endedAt());
     return b.add("created_at", timestamp(s.createdAt()))
         .add("updated_at", timestamp(s.updatedAt()))
         .build();
@@ -67,17 +66,5 @@ final class WorkOSJson {
     JsonObjectBuilder b = Json.createObjectBuilder().add("email", i.email());
     nullable(b, "reason", i.reason());
     return b.build();
-  }
-
-  static String timestamp(Instant instant) {
-    return TIMESTAMP.format(instant);
-  }
-
-  static void nullable(JsonObjectBuilder b, String key, String value) {
-    if (value == null) {
-      b.addNull(key);
-    } else {
-      b.add(key, value);
-    }
   }
 }

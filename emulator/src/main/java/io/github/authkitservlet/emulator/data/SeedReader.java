@@ -92,10 +92,11 @@ public final class SeedReader {
     List<Organization> orgs = organizations(array(root, "organizations", "organizations"), idByEmail, roleSlugs);
     array(root, "permissions", "permissions"); // descriptive only: roles carry the slugs tokens use
     List<Client> clients = clients(array(root, "clients", "clients"));
+    List<WebhookEndpoint> webhooks = webhookEndpoints(array(root, "webhookEndpoints", "webhookEndpoints"));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid seed:\n  " + String.join("\n  ", problems));
     }
-    return new Seed(users, orgs, roles, clients.isEmpty() ? List.of(defaultClient()) : clients);
+    return new Seed(users, orgs, roles, clients.isEmpty() ? List.of(defaultClient()) : clients, webhooks);
   }
 
   private List<User> users(List<JsonObject> items) {
@@ -228,6 +229,39 @@ public final class SeedReader {
           homepage == null ? "http://localhost:8080/" : homepage));
     }
     return clients;
+  }
+
+  /**
+   * The official emulator's {@code webhookEndpoints}: {@code endpoint_url} (or {@code url}), an
+   * optional pinned {@code secret} (generated otherwise), {@code events} (empty = every event) and
+   * {@code enabled}. Only loopback URLs are accepted.
+   */
+  private List<WebhookEndpoint> webhookEndpoints(List<JsonObject> items) {
+    List<WebhookEndpoint> endpoints = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject w = items.get(i);
+      String at = "webhookEndpoints[" + i + "]";
+      String url = string(w, "endpoint_url", at);
+      if (url == null) {
+        url = string(w, "url", at);
+      }
+      if (url == null) {
+        problems.add(at + ".endpoint_url: required");
+        continue;
+      }
+      if (!LoopbackUrl.isLoopback(url)) {
+        problems.add(at + ".endpoint_url: " + LoopbackUrl.RULE);
+        continue;
+      }
+      String secret = string(w, "secret", at);
+      if (secret == null && w.get("secret") instanceof JsonString) {
+        problems.add(at + ".secret: must not be empty (leave it out to have one generated)");
+      }
+      Boolean enabled = bool(w, "enabled", at);
+      endpoints.add(new WebhookEndpoint(Ids.stable("we", at + ":" + url), url, secret == null ? Ids.secret() : secret,
+          strings(w, "events", at), enabled == null || enabled, now, now));
+    }
+    return endpoints;
   }
 
   private String id(JsonObject o, String at, String prefix, String naturalKey) {
