@@ -1,5 +1,6 @@
 package io.github.authkitservlet.emulator;
 
+import io.github.authkitservlet.emulator.auth.ApiKeyValidations;
 import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
 import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
 import io.github.authkitservlet.emulator.auth.SessionControlApi;
@@ -21,6 +22,7 @@ import io.github.authkitservlet.emulator.data.WebhookEndpoint;
 import io.github.authkitservlet.emulator.events.WebhookEndpoints;
 import io.github.authkitservlet.emulator.events.WebhookEndpointsApi;
 import io.github.authkitservlet.emulator.events.Webhooks;
+import io.github.authkitservlet.emulator.http.ApiException;
 import io.github.authkitservlet.emulator.http.EmulatorHttpServer;
 import io.github.authkitservlet.emulator.http.Response;
 import io.github.authkitservlet.emulator.http.Router;
@@ -77,6 +79,7 @@ public final class AuthKitEmulator implements AutoCloseable {
   private final RefreshTokens refreshTokens;
   private final WebhookEndpoints webhookEndpoints;
   private final Webhooks webhooks;
+  private final SessionControlApi sessionControl;
   private final String host = "localhost";
 
   private AuthKitEmulator(Builder b) throws IOException {
@@ -111,10 +114,12 @@ public final class AuthKitEmulator implements AutoCloseable {
         .get("/sso/jwks/{client_id}", jwks::jwks)
         .get("/user_management/sessions/logout", sessionEndpoints::logout)
         .post("/user_management/sessions/revoke", sessionEndpoints::revoke)
-        .get("/user_management/users/{id}", users::user);
+        .get("/user_management/users/{id}", users::user)
+        .post("/api_keys/validations", new ApiKeyValidations(directory, counters)::validate);
     new WebhookEndpointsApi(webhookEndpoints, directory::isApiKey).register(router);
     new ControlApi(clock, hooks, counters, this::rotateSigningKey, this::reset).register(router);
-    new SessionControlApi(sessions, clock).register(router);
+    this.sessionControl = new SessionControlApi(directory, sessions, sessionTokens, clock);
+    sessionControl.register(router);
 
     InetAddress bind = InetAddress.getByName(b.bindAddress);
     try {
@@ -163,6 +168,33 @@ public final class AuthKitEmulator implements AutoCloseable {
   /** A new key signs from now on; the old key stays in the JWKS for an hour of emulator time. */
   public void rotateSigningKey() {
     keys.rotate();
+  }
+
+  /**
+   * Signs the seeded user with this email in without the hosted page, in their first
+   * organization (if any), for the default client: the tokens are exactly what a hosted sign-in
+   * gets, and the session refreshes, revokes and logs out like any other.
+   *
+   * @throws IllegalArgumentException for an unknown email
+   */
+  public IssuedSession issueSession(String email) {
+    return issueSession(email, null);
+  }
+
+  /**
+   * As {@link #issueSession(String)}, in the given organization ({@code null}: the first one).
+   *
+   * @throws IllegalArgumentException for an unknown email or an organization the user is not a member of
+   */
+  public IssuedSession issueSession(String email, String organizationId) {
+    SessionTokens.Issued issued;
+    try {
+      issued = sessionControl.issue(Objects.requireNonNull(email, "email"), null, organizationId);
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.body().getString("message"), e);
+    }
+    return new IssuedSession(issued.accessToken(), issued.refreshToken(), issued.session().id(), issued.user().id(),
+        issued.session().organizationId());
   }
 
   /**

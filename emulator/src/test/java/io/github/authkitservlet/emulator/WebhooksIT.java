@@ -78,11 +78,7 @@ class WebhooksIT {
   }
 
   private JsonObject signIn(String email) throws Exception {
-    PkceFlow flow = new PkceFlow();
-    HttpResponse<String> response = http.postJson("/user_management/authenticate",
-        flow.codeGrant(emulator, flow.code(emulator, email)));
-    assertEquals(200, response.statusCode(), response.body());
-    return EmulatorHttp.json(response);
+    return PkceFlow.signIn(emulator, email);
   }
 
   private static String sessionId(JsonObject signedIn) throws Exception {
@@ -323,13 +319,13 @@ class WebhooksIT {
     long threadsBefore = webhookThreads();
     try (AuthKitEmulator own = AuthKitEmulator.builder().webhookEndpoint(receiver.url(), "whsec_builder").start()) {
       assertEquals(threadsBefore + 1, webhookThreads());
-      JsonObject signedIn = signInTo(own, "grace@example.com");
+      JsonObject signedIn = PkceFlow.signIn(own, "grace@example.com");
       WebhookReceiver.Delivery created = receiver.next("session.created", WAIT);
       assertNotNull(new Webhook().constructEvent(created.body(), created.signature(), "whsec_builder"));
       own.reset();
       own.revokeSession(sessionId(signedIn));
       assertEquals(List.of(), receiver.drain(), "sessions are gone after reset: nothing to revoke");
-      signInTo(own, "ada@example.com");
+      PkceFlow.signIn(own, "ada@example.com");
       WebhookReceiver.Delivery afterReset = receiver.next("session.created", WAIT);
       assertNotNull(new Webhook().constructEvent(afterReset.body(), afterReset.signature(), "whsec_builder"));
     }
@@ -342,19 +338,11 @@ class WebhooksIT {
         + " \"webhookEndpoints\": [{\"endpoint_url\": \"" + receiver.url() + "\", \"secret\": \"whsec_seeded\","
         + " \"events\": [\"session.created\"]}]}";
     try (AuthKitEmulator own = AuthKitEmulator.builder().seedJson(seed).start()) {
-      signInTo(own, "solo@example.com");
+      PkceFlow.signIn(own, "solo@example.com");
       WebhookReceiver.Delivery created = receiver.next("session.created", WAIT);
       assertNotNull(new Webhook().constructEvent(created.body(), created.signature(), "whsec_seeded"));
       assertEquals(1, workos(own).getWebhooks().listEndpoints().data.size());
     }
-  }
-
-  private static JsonObject signInTo(AuthKitEmulator target, String email) throws Exception {
-    PkceFlow flow = new PkceFlow();
-    HttpResponse<String> response = new EmulatorHttp(target).postJson("/user_management/authenticate",
-        flow.codeGrant(target, flow.code(target, email)));
-    assertEquals(200, response.statusCode(), response.body());
-    return EmulatorHttp.json(response);
   }
 
   private static WorkOS workos(AuthKitEmulator target) {

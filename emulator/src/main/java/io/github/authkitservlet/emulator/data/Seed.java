@@ -7,7 +7,7 @@ import java.util.List;
  * from JSON in the official WorkOS emulator's schema plus {@code clients}.
  */
 public record Seed(List<User> users, List<Organization> organizations, List<Role> roles, List<Client> clients,
-    List<WebhookEndpoint> webhookEndpoints) {
+    List<WebhookEndpoint> webhookEndpoints, List<ApiKey> apiKeys) {
 
   public Seed {
     users = List.copyOf(users);
@@ -15,6 +15,7 @@ public record Seed(List<User> users, List<Organization> organizations, List<Role
     roles = List.copyOf(roles);
     clients = List.copyOf(clients);
     webhookEndpoints = List.copyOf(webhookEndpoints);
+    apiKeys = List.copyOf(apiKeys);
     if (clients.isEmpty()) {
       throw new IllegalArgumentException("a seed needs at least one client");
     }

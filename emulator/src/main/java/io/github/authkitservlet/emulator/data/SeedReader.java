@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,10 +95,12 @@ public final class SeedReader {
     array(root, "permissions", "permissions"); // descriptive only: roles carry the slugs tokens use
     List<Client> clients = clients(array(root, "clients", "clients"));
     List<WebhookEndpoint> webhooks = webhookEndpoints(array(root, "webhookEndpoints", "webhookEndpoints"));
+    List<Client> effectiveClients = clients.isEmpty() ? List.of(defaultClient()) : clients;
+    List<ApiKey> apiKeys = apiKeys(array(root, "apiKeys", "apiKeys"), orgs, users, effectiveClients);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid seed:\n  " + String.join("\n  ", problems));
     }
-    return new Seed(users, orgs, roles, clients.isEmpty() ? List.of(defaultClient()) : clients, webhooks);
+    return new Seed(users, orgs, roles, effectiveClients, webhooks, apiKeys);
   }
 
   private List<User> users(List<JsonObject> items) {
@@ -262,6 +266,65 @@ public final class SeedReader {
           strings(w, "events", at), enabled == null || enabled, now, now));
     }
     return endpoints;
+  }
+
+  /**
+   * The official emulator's {@code apiKeys} (the array form): {@code name}, the owning
+   * {@code organization} by name, optionally a {@code user_id} within it, a pinned {@code value}
+   * starting with {@code sk_} (generated otherwise), {@code permissions} and {@code expires_at}.
+   */
+  private List<ApiKey> apiKeys(List<JsonObject> items, List<Organization> orgs, List<User> users,
+      List<Client> clients) {
+    List<ApiKey> keys = new ArrayList<>();
+    Set<String> values = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject k = items.get(i);
+      String at = "apiKeys[" + i + "]";
+      String name = string(k, "name", at);
+      if (name == null) {
+        problems.add(at + ".name: required");
+      }
+      String orgName = string(k, "organization", at);
+      Organization org = orgs.stream().filter(o -> o.name().equals(orgName)).findFirst().orElse(null);
+      if (org == null) {
+        problems.add(at + ".organization: required, the name of an organization defined in organizations");
+      }
+      String userId = string(k, "user_id", at);
+      if (userId != null && users.stream().noneMatch(u -> u.id().equals(userId))) {
+        problems.add(at + ".user_id: the id of a user defined in users");
+      }
+      String value = string(k, "value", at);
+      if (value != null && (!value.startsWith("sk_") || value.length() > 256)) {
+        problems.add(at + ".value: must start with \"sk_\" (at most 256 characters)");
+      }
+      if (value != null && clients.stream().anyMatch(c -> c.hasApiKey(value))) {
+        problems.add(at + ".value: is the application's own API key; a customer's key must differ");
+      }
+      if (value != null && !values.add(value)) {
+        problems.add(at + ".value: must be unique across apiKeys");
+      }
+      Instant expiresAt = instant(k, "expires_at", at);
+      if (name == null || org == null) {
+        continue;
+      }
+      String effectiveValue = value == null ? "sk_test_" + Ids.secret() : value;
+      keys.add(new ApiKey(Ids.stable("api_key", at + ":" + name), name, effectiveValue, org.id(), userId,
+          strings(k, "permissions", at), expiresAt, null, now, now));
+    }
+    return keys;
+  }
+
+  private Instant instant(JsonObject o, String key, String at) {
+    String text = string(o, key, at);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add(at + "." + key + ": an ISO 8601 timestamp such as 2026-01-01T00:00:00.000Z");
+      return null;
+    }
   }
 
   private String id(JsonObject o, String at, String prefix, String naturalKey) {
