@@ -3,6 +3,7 @@ package io.github.authkitservlet.emulator;
 import io.github.authkitservlet.emulator.auth.ApiKeyValidations;
 import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
 import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
+import io.github.authkitservlet.emulator.auth.OrganizationEndpoints;
 import io.github.authkitservlet.emulator.auth.SessionControlApi;
 import io.github.authkitservlet.emulator.auth.SessionEndpoints;
 import io.github.authkitservlet.emulator.auth.SessionEvents;
@@ -116,6 +117,7 @@ public final class AuthKitEmulator implements AutoCloseable {
         .post("/user_management/sessions/revoke", sessionEndpoints::revoke)
         .get("/user_management/users/{id}", users::user)
         .post("/api_keys/validations", new ApiKeyValidations(directory, counters)::validate);
+    new OrganizationEndpoints(directory, counters).register(router);
     new WebhookEndpointsApi(webhookEndpoints, directory::isApiKey).register(router);
     new ControlApi(clock, hooks, counters, this::rotateSigningKey, this::reset).register(router);
     this.sessionControl = new SessionControlApi(directory, sessions, sessionTokens, clock);

@@ -6,6 +6,8 @@ import static io.github.authkitservlet.emulator.http.JsonShapes.timestamp;
 
 import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Impersonator;
+import io.github.authkitservlet.emulator.data.Membership;
+import io.github.authkitservlet.emulator.data.Organization;
 import io.github.authkitservlet.emulator.data.User;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,8 +22,6 @@ final class WorkOSJson {
 
   /** The {@code user} object ({@code UserlandUser} in WorkOS's OpenAPI spec). */
   static JsonObject user(User u) {
-    JsonObjectBuilder metadata = Json.createObjectBuilder();
-    u.metadata().forEach(metadata::add);
     JsonObjectBuilder b = Json.createObjectBuilder()
         .add("object", "user")
         .add("id", u.id())
@@ -33,7 +33,7 @@ final class WorkOSJson {
     nullable(b, "profile_picture_url", u.profilePictureUrl());
     nullableTimestamp(b, "last_sign_in_at", u.lastSignInAt());
     nullable(b, "external_id", u.externalId());
-    b.add("metadata", metadata);
+    b.add("metadata", Json.createObjectBuilder(u.metadata()));
     nullable(b, "locale", u.locale());
     return b.add("created_at", timestamp(u.createdAt()))
         .add("updated_at", timestamp(u.updatedAt()))
@@ -59,6 +59,45 @@ final class WorkOSJson {
     nullableTimestamp(b, "ended_at", s.endedAt());
     return b.add("created_at", timestamp(s.createdAt()))
         .add("updated_at", timestamp(s.updatedAt()))
+        .build();
+  }
+
+  /**
+   * The {@code organization} object. The emulator keeps no domains; {@code stripe_customer_id}
+   * is left out as WorkOS leaves it out when there is none.
+   */
+  static JsonObject organization(Organization o) {
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("object", "organization")
+        .add("id", o.id())
+        .add("name", o.name())
+        .add("allow_profiles_outside_organization", false)
+        .add("domains", Json.createArrayBuilder());
+    nullable(b, "external_id", o.externalId());
+    return b.add("metadata", Json.createObjectBuilder(o.metadata()))
+        .add("created_at", timestamp(o.createdAt()))
+        .add("updated_at", timestamp(o.updatedAt()))
+        .build();
+  }
+
+  /** The {@code organization_membership} object, with the organization's name and the member. */
+  static JsonObject membership(Membership m, Organization org, User user) {
+    var roles = Json.createArrayBuilder();
+    m.roles().forEach(slug -> roles.add(Json.createObjectBuilder().add("slug", slug)));
+    return Json.createObjectBuilder()
+        .add("object", "organization_membership")
+        .add("id", m.id())
+        .add("user_id", m.userId())
+        .add("organization_id", m.organizationId())
+        .add("organization_name", org.name())
+        .add("status", m.status())
+        .add("role", Json.createObjectBuilder().add("slug", m.roles().get(0)))
+        .add("roles", roles)
+        .add("directory_managed", false)
+        .add("custom_attributes", Json.createObjectBuilder())
+        .add("user", user(user))
+        .add("created_at", timestamp(m.createdAt()))
+        .add("updated_at", timestamp(m.updatedAt()))
         .build();
   }
 

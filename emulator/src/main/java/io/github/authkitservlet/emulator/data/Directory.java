@@ -121,6 +121,13 @@ public final class Directory {
     return out;
   }
 
+  /** Every membership, whatever its status, in seed order: what the memberships API lists. */
+  public synchronized List<Membership> allMemberships() {
+    List<Membership> out = new ArrayList<>();
+    organizations.values().forEach(org -> out.addAll(org.memberships()));
+    return out;
+  }
+
   public synchronized Optional<Membership> membership(String userId, String organizationId) {
     return memberships(userId).stream().filter(m -> m.organizationId().equals(organizationId)).findFirst();
   }

@@ -50,7 +50,10 @@ public final class SeedReader {
     return new SeedReader(now).parse(json);
   }
 
-  /** The built-in seed: Example Corp with Ada (member) and Grace (admin). */
+  /**
+   * The built-in seed: Example Corp with Ada (member), Grace (admin) and Linus (member), Analytical
+   * Engines with Linus (admin), and two customer API keys for Example Corp (one expired).
+   */
   public static Seed defaultSeed(Instant now) {
     try (InputStream in = SeedReader.class.getResourceAsStream("default-seed.json")) {
       if (in == null) {
@@ -161,6 +164,8 @@ public final class SeedReader {
   private List<Organization> organizations(List<JsonObject> items, Map<String, String> idByEmail,
       Set<String> roleSlugs) {
     List<Organization> orgs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       JsonObject o = items.get(i);
       String at = "organizations[" + i + "]";
@@ -169,7 +174,14 @@ public final class SeedReader {
         problems.add(at + ".name: required");
         continue;
       }
+      if (!names.add(name)) {
+        // apiKeys name their organization: two of the same name would be ambiguous.
+        problems.add(at + ".name: must be unique across organizations");
+      }
       String id = id(o, at, "org", name);
+      if (!ids.add(id)) {
+        problems.add(at + ".id: must be unique across organizations");
+      }
       List<Membership> memberships = new ArrayList<>();
       List<JsonObject> ms = array(o, "memberships", at + ".memberships");
       for (int m = 0; m < ms.size(); m++) {
@@ -199,10 +211,11 @@ public final class SeedReader {
         if (status != null && !List.of("active", "inactive", "pending").contains(status)) {
           problems.add(mat + ".status: must be \"active\", \"inactive\" or \"pending\"");
         }
-        memberships.add(new Membership(userId, id, roles, status == null ? "active" : status));
+        memberships.add(new Membership(Ids.stable("om", userId + ":" + id), userId, id, roles,
+            status == null ? "active" : status, now, now));
       }
-      orgs.add(new Organization(id, name, strings(o, "entitlements", at), strings(o, "feature_flags", at),
-          memberships));
+      orgs.add(new Organization(id, name, string(o, "external_id", at), stringMap(o, "metadata", at),
+          strings(o, "entitlements", at), strings(o, "feature_flags", at), memberships, now, now));
     }
     return orgs;
   }

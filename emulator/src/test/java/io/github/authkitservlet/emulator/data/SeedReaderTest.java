@@ -31,6 +31,14 @@ class SeedReaderTest {
     assertEquals(List.of("admin"), roles);
     assertTrue(directory.permissions(roles).contains("reports:read"));
 
+    User linus = directory.userByEmail("linus@example.com").orElseThrow();
+    assertEquals("Linus Torvalds", linus.fullName());
+    assertEquals(List.of("member"), directory.membership(linus.id(), org.id()).orElseThrow().roles());
+    Organization engines = seed.organizations().get(1);
+    assertEquals("Analytical Engines", engines.name());
+    assertEquals(List.of("admin"), directory.membership(linus.id(), engines.id()).orElseThrow().roles());
+    assertEquals(2, directory.memberships(linus.id()).size(), "so the hosted page asks Linus to pick one");
+
     Client client = seed.defaultClient();
     assertEquals("client_emulate", client.clientId());
     assertEquals(List.of("sk_test_default"), client.apiKeys());
