@@ -3,6 +3,7 @@ package io.github.authkitservlet.emulator;
 import io.github.authkitservlet.emulator.auth.ApiKeyValidations;
 import io.github.authkitservlet.emulator.auth.AuthenticateEndpoint;
 import io.github.authkitservlet.emulator.auth.AuthorizeEndpoint;
+import io.github.authkitservlet.emulator.auth.ImpersonationControlApi;
 import io.github.authkitservlet.emulator.auth.OrganizationEndpoints;
 import io.github.authkitservlet.emulator.auth.SessionControlApi;
 import io.github.authkitservlet.emulator.auth.SessionEndpoints;
@@ -81,6 +82,7 @@ public final class AuthKitEmulator implements AutoCloseable {
   private final WebhookEndpoints webhookEndpoints;
   private final Webhooks webhooks;
   private final SessionControlApi sessionControl;
+  private final ImpersonationControlApi impersonations;
   private final String host = "localhost";
 
   private AuthKitEmulator(Builder b) throws IOException {
@@ -122,6 +124,8 @@ public final class AuthKitEmulator implements AutoCloseable {
     new ControlApi(clock, hooks, counters, this::rotateSigningKey, this::reset).register(router);
     this.sessionControl = new SessionControlApi(directory, sessions, sessionTokens, clock);
     sessionControl.register(router);
+    this.impersonations = new ImpersonationControlApi(directory, authorize, counters, clock, this::baseUrl);
+    impersonations.register(router);
 
     InetAddress bind = InetAddress.getByName(b.bindAddress);
     try {
@@ -200,6 +204,32 @@ public final class AuthKitEmulator implements AutoCloseable {
   }
 
   /**
+   * Plays the WorkOS dashboard's "Impersonate user" for the user with this email (who has at most
+   * one organization) and answers the link a browser opens to take the dashboard's place: it goes
+   * on to the default client's sign-in endpoint ({@code initiate_login_uri}), whose sign-in then
+   * completes as the user without a password page, or, for a client without one, straight to its
+   * redirect URI with a code. The link is single use and lives five minutes.
+   *
+   * @throws IllegalArgumentException for an unknown user or a user with several organizations
+   */
+  public URI startImpersonation(String email, String impersonatorEmail, String reason) {
+    return startImpersonation(email, impersonatorEmail, reason, null);
+  }
+
+  /**
+   * As {@link #startImpersonation(String, String, String)}, into {@code organizationId} (required
+   * when the user has several organizations, as the dashboard asks).
+   */
+  public URI startImpersonation(String email, String impersonatorEmail, String reason, String organizationId) {
+    try {
+      return URI.create(impersonations.start(new ImpersonationControlApi.Start(Objects.requireNonNull(email, "email"),
+          null, Objects.requireNonNull(impersonatorEmail, "impersonatorEmail"), reason, organizationId, null, null)));
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.body().getString("message"), e);
+    }
+  }
+
+  /**
    * Ends a session as if it were revoked in the WorkOS dashboard: its refresh tokens stop working
    * and {@code session.revoked} is delivered to the webhook endpoints. False when there is no
    * such session.
@@ -230,6 +260,7 @@ public final class AuthKitEmulator implements AutoCloseable {
     directory.reset();
     sessions.reset();
     authorize.reset();
+    impersonations.reset();
     refreshTokens.reset();
     keys.reset();
     hooks.clear();

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code POST /api_keys/validations}: the keys an application's customers create, validated
  * through WorkOS's Java SDK (7.2.0) and checked against WorkOS's {@code ApiKey} shape.
  */
-class ApiKeysIT {
+class ApiKeysIT extends EmulatorClients {
 
   static final String DEMO_KEY = "sk_demo_reports_0123456789abcdef";
   static final String EXPIRED_KEY = "sk_demo_expired_0123456789abcdef";
@@ -33,16 +32,6 @@ class ApiKeysIT {
   static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
 
   private final OpenApiShapes shapes = new OpenApiShapes();
-  private AuthKitEmulator emulator;
-  private WorkOS workos;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void connect(AuthKitEmulator emulator) {
-    this.emulator = emulator;
-    this.workos = new WorkOS(emulator.apiKey(), emulator.clientId(), emulator.baseUrl());
-    this.http = new EmulatorHttp(emulator);
-  }
 
   private HttpResponse<String> validate(String value) throws Exception {
     return http.postJson("/api_keys/validations", "{\"value\": \"" + value + "\"}");
@@ -124,7 +113,7 @@ class ApiKeysIT {
         }
         """.formatted(Instant.now().plus(Duration.ofHours(1)));
     try (AuthKitEmulator own = AuthKitEmulator.builder().seedJson(seed).start()) {
-      WorkOS sdk = new WorkOS(own.apiKey(), own.clientId(), own.baseUrl());
+      WorkOS sdk = sdk(own);
       ApiKey personal = sdk.getApiKeys().createValidation("sk_test_personal_key_1").getApiKey();
       assertEquals("user", personal.getOwner().getType());
       assertEquals("user_owner", personal.getOwner().getId());

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Linus with two memberships, the memberships list and organization lookup, and what the refresh
  * grant answers when switching organizations.
  */
-class OrganizationsIT {
+class OrganizationsIT extends EmulatorClients {
 
   @RegisterExtension
   static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
@@ -47,16 +46,6 @@ class OrganizationsIT {
   private static final String REDIRECT_URI = "http://localhost:8080/callback";
 
   private final OpenApiShapes shapes = new OpenApiShapes();
-  private AuthKitEmulator emulator;
-  private WorkOS workos;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void connect(AuthKitEmulator emulator) {
-    this.emulator = emulator;
-    this.workos = new WorkOS(emulator.apiKey(), emulator.clientId(), emulator.baseUrl());
-    this.http = new EmulatorHttp(emulator);
-  }
 
   private Map<String, String> organizationIdsByName(String userId) {
     return workos.getOrganizationMembership().list(null, null, null, null, null, null, userId).data.stream()

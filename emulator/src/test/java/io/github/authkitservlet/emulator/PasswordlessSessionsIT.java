@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.workos.WorkOS;
 import com.workos.common.exceptions.BadRequestException;
 import com.workos.models.AuthenticateResponse;
 import com.workos.session.AuthenticateSessionResult;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Sessions for tests without the hosted page: {@code POST /_emulate/sessions} and
  * {@link AuthKitEmulator#issueSession(String)} answer what a sign-in answers, for real sessions.
  */
-class PasswordlessSessionsIT {
+class PasswordlessSessionsIT extends EmulatorClients {
 
   @RegisterExtension
   static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
@@ -38,16 +36,6 @@ class PasswordlessSessionsIT {
   private static final Set<String> PER_TOKEN = Set.of("sid", "jti", "iat", "exp");
 
   private final OpenApiShapes shapes = new OpenApiShapes();
-  private AuthKitEmulator emulator;
-  private EmulatorHttp http;
-  private WorkOS workos;
-
-  @BeforeEach
-  void connect(AuthKitEmulator emulator) {
-    this.emulator = emulator;
-    this.http = new EmulatorHttp(emulator);
-    this.workos = new WorkOS(emulator.apiKey(), emulator.clientId(), emulator.baseUrl());
-  }
 
   private static Map<String, Object> lastingClaims(String accessToken) throws Exception {
     Map<String, Object> claims = new HashMap<>(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaims());

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the control API, in WorkOS's event shape, signed so that WorkOS's own Java SDK (7.2.0)
  * accepts them; retries, non-blocking delivery and the loopback-only rule.
  */
-class WebhooksIT {
+class WebhooksIT extends EmulatorClients {
 
   @RegisterExtension
   static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
@@ -54,17 +54,11 @@ class WebhooksIT {
   private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+), v1=([0-9a-f]{64})");
 
   private final OpenApiShapes shapes = new OpenApiShapes();
-  private AuthKitEmulator emulator;
-  private EmulatorHttp http;
-  private WorkOS workos;
   private WebhookReceiver receiver;
 
   @BeforeEach
-  void connect(AuthKitEmulator emulator) throws Exception {
-    this.emulator = emulator;
-    this.http = new EmulatorHttp(emulator);
-    this.workos = new WorkOS(emulator.apiKey(), emulator.clientId(), emulator.baseUrl());
-    this.receiver = new WebhookReceiver();
+  void startReceiver() throws Exception {
+    receiver = new WebhookReceiver();
   }
 
   @AfterEach
@@ -341,12 +335,8 @@ class WebhooksIT {
       PkceFlow.signIn(own, "solo@example.com");
       WebhookReceiver.Delivery created = receiver.next("session.created", WAIT);
       assertNotNull(new Webhook().constructEvent(created.body(), created.signature(), "whsec_seeded"));
-      assertEquals(1, workos(own).getWebhooks().listEndpoints().data.size());
+      assertEquals(1, sdk(own).getWebhooks().listEndpoints().data.size());
     }
-  }
-
-  private static WorkOS workos(AuthKitEmulator target) {
-    return new WorkOS(target.apiKey(), target.clientId(), target.baseUrl());
   }
 
   private static long webhookThreads() {

@@ -69,7 +69,7 @@ public final class SeedReader {
     return new Client(DEFAULT_CLIENT_ID, List.of(DEFAULT_API_KEY),
         List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
         List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
-        "http://localhost:8080/");
+        "http://localhost:8080/", "http://localhost:8080/login");
   }
 
   private Seed parse(String json) {
@@ -242,8 +242,12 @@ public final class SeedReader {
       if (homepage != null && !Client.isCleanAbsoluteUri(homepage)) {
         problems.add(at + ".homepage: must be an absolute http(s) URL");
       }
+      String initiateLogin = string(c, "initiate_login_uri", at);
+      if (initiateLogin != null && !Client.isCleanAbsoluteUri(initiateLogin)) {
+        problems.add(at + ".initiate_login_uri: must be an absolute http(s) URL");
+      }
       clients.add(new Client(clientId, keys, redirects, strings(c, "logout_uris", at),
-          homepage == null ? "http://localhost:8080/" : homepage));
+          homepage == null ? "http://localhost:8080/" : homepage, initiateLogin));
     }
     return clients;
   }

@@ -73,6 +73,24 @@ public final class Request {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
   }
 
+  /** A cookie's value from the Cookie header, if the browser sent it. */
+  public Optional<String> cookie(String name) {
+    for (String header : headers.getOrDefault("cookie", List.of())) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+          String value = pair.substring(eq + 1).trim();
+          // RFC 6265 allows a quoted value, and java.net.CookieManager quotes every value it sends.
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The bearer token of the Authorization header, if any. */
   public Optional<String> bearerToken() {
     return header("Authorization")
