@@ -91,12 +91,14 @@ public final class AuthKitEmulator implements AutoCloseable {
     this.hooks = new ErrorHooks();
     Seed seed = b.seedJson == null ? SeedReader.defaultSeed(clock.instant()) : SeedReader.read(b.seedJson, clock.instant());
     this.directory = new Directory(seed, clock);
+    this.keys = b.signingKey == null ? SigningKeys.generate(clock) : SigningKeys.fromPem(b.signingKey, clock);
+    InetAddress bind = InetAddress.getByName(b.bindAddress);
+    // From here on the webhook thread runs: a failure below must stop it again.
     List<WebhookEndpoint> configuredWebhooks = new ArrayList<>(seed.webhookEndpoints());
     configuredWebhooks.addAll(b.webhookEndpoints(clock.instant()));
     this.webhookEndpoints = new WebhookEndpoints(configuredWebhooks, clock);
     this.webhooks = new Webhooks(webhookEndpoints, clock, counters);
     this.sessions = new Sessions(clock, new SessionEvents(webhooks, clock));
-    this.keys = b.signingKey == null ? SigningKeys.generate(clock) : SigningKeys.fromPem(b.signingKey, clock);
     this.authorize = new AuthorizeEndpoint(directory, counters, clock);
     this.refreshTokens = new RefreshTokens();
     AccessTokens accessTokens = new AccessTokens(keys, clock, b.accessTokenLifetime);
@@ -127,7 +129,6 @@ public final class AuthKitEmulator implements AutoCloseable {
     this.impersonations = new ImpersonationControlApi(directory, authorize, counters, clock, this::baseUrl);
     impersonations.register(router);
 
-    InetAddress bind = InetAddress.getByName(b.bindAddress);
     try {
       this.server = new EmulatorHttpServer(new InetSocketAddress(bind, b.port), router, hooks, counters);
       server.start();

@@ -131,7 +131,8 @@ public final class Main {
     out.println(" Client id:  " + emulator.clientId());
     out.println(" Demo users: " + String.join(", ", emulator.demoUsers()));
     emulator.webhookUrls().forEach(url -> out.println(" Webhooks:   " + url));
-    out.println(" Control:    " + emulator.baseUrl() + "/_emulate/ (hooks, clock, keys/rotate, reset, counters)");
+    out.println(" Control:    " + emulator.baseUrl()
+        + "/_emulate/ (hooks, clock, keys/rotate, reset, counters, sessions, impersonations)");
     out.println(" Stop with Ctrl+C.");
     out.flush();
   }
