@@ -76,13 +76,14 @@ public final class AuthorizeEndpoint {
     // Used up whether or not it fits this request: the mark is good for one sign-in attempt.
     Optional<Impersonation> impersonation = impersonatedBrowsers.take(marked.get())
         .filter(i -> i.client().clientId().equals(request.client().clientId()));
-    Response answer = impersonation.isPresent()
-        ? redirectWithCode(request.redirectUri(), request.state(), new AuthorizationCode(request.client().clientId(),
-            request.redirectUri(), impersonation.get().userId(), impersonation.get().organizationId(),
-            request.codeChallenge(), impersonation.get().impersonator()))
-        : Response.html(200, Pages.signIn(request, request.loginHint(), null));
-    return answer.withHeader("Set-Cookie", IMPERSONATION_COOKIE + "=; Path=/user_management/; Max-Age=0; HttpOnly;"
-        + " SameSite=Lax");
+    Response answer = Response.html(200, Pages.signIn(request, request.loginHint(), null));
+    if (impersonation.isPresent()) {
+      Impersonation i = impersonation.get();
+      answer = redirectWithCode(request.redirectUri(), request.state(), new AuthorizationCode(
+          request.client().clientId(), request.redirectUri(), i.userId(), i.organizationId(), request.codeChallenge(),
+          i.impersonator()));
+    }
+    return answer.withHeader("Set-Cookie", impersonationCookie("", 0));
   }
 
   /**
@@ -90,9 +91,12 @@ public final class AuthorizeEndpoint {
    * WorkOS does before it sends the browser to the application's sign-in endpoint.
    */
   String markBrowser(Impersonation impersonation) {
-    String token = impersonatedBrowsers.put(impersonation);
-    return IMPERSONATION_COOKIE + "=" + token + "; Path=/user_management/; Max-Age="
-        + IMPERSONATION_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Lax";
+    return impersonationCookie(impersonatedBrowsers.put(impersonation), IMPERSONATION_LIFETIME.toSeconds());
+  }
+
+  private static String impersonationCookie(String value, long maxAgeSeconds) {
+    return IMPERSONATION_COOKIE + "=" + value + "; Path=/user_management/; Max-Age=" + maxAgeSeconds
+        + "; HttpOnly; SameSite=Lax";
   }
 
   /**
