@@ -1,6 +1,8 @@
 package io.github.authkitservlet.emulator;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,8 @@ public final class Main {
         --seed FILE           seed JSON (users, organizations, roles, permissions, clients)
         --token-lifetime S    access token lifetime in seconds (default 300)
         --signing-key FILE    RSA private key (PEM) so tokens stay valid across restarts
+        --webhook-url URL     deliver every event to URL (localhost, 127.0.0.0/8 or [::1] only)
+        --webhook-secret S    the secret that signs those deliveries (WorkOS-Signature)
         --help                this text
       """;
 
@@ -57,6 +61,8 @@ public final class Main {
 
   /** Applies the options; false when help was asked for. */
   static boolean configure(AuthKitEmulator.Builder builder, String[] args) {
+    String webhookUrl = null;
+    String webhookSecret = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
@@ -79,8 +85,21 @@ public final class Main {
         case "--seed" -> builder.seed(existing(option, value));
         case "--token-lifetime" -> builder.accessTokenLifetime(Duration.ofSeconds(integer(option, value)));
         case "--signing-key" -> builder.signingKey(existing(option, value));
+        case "--webhook-url" -> webhookUrl = value;
+        case "--webhook-secret" -> webhookSecret = value;
         default -> throw new IllegalArgumentException("unknown option " + option
-            + "; known: --port, --bind, --seed, --token-lifetime, --signing-key, --help");
+            + "; known: --port, --bind, --seed, --token-lifetime, --signing-key, --webhook-url, --webhook-secret,"
+            + " --help");
+      }
+    }
+    if ((webhookUrl == null) != (webhookSecret == null)) {
+      throw new IllegalArgumentException("--webhook-url and --webhook-secret go together");
+    }
+    if (webhookUrl != null) {
+      try {
+        builder.webhookEndpoint(new URI(webhookUrl), webhookSecret);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("--webhook-url: not a URL: " + webhookUrl);
       }
     }
     return true;
@@ -111,7 +130,9 @@ public final class Main {
     out.println(" API key:    " + emulator.apiKey());
     out.println(" Client id:  " + emulator.clientId());
     out.println(" Demo users: " + String.join(", ", emulator.demoUsers()));
-    out.println(" Control:    " + emulator.baseUrl() + "/_emulate/ (hooks, clock, keys/rotate, reset, counters)");
+    emulator.webhookUrls().forEach(url -> out.println(" Webhooks:   " + url));
+    out.println(" Control:    " + emulator.baseUrl()
+        + "/_emulate/ (hooks, clock, keys/rotate, reset, counters, sessions, impersonations)");
     out.println(" Stop with Ctrl+C.");
     out.flush();
   }

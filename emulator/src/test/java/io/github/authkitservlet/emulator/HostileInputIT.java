@@ -105,6 +105,42 @@ class HostileInputIT {
     assertEquals(200, ok.statusCode(), ok.body());
   }
 
+  static Stream<Arguments> badBodiesForTheNewerEndpoints() {
+    String url = "\"endpoint_url\": \"http://localhost:9/hooks\"";
+    return Stream.of(
+        // path, body, expected status, expected code
+        Arguments.of("/webhook_endpoints", "{bad json", 400, "invalid_request"),
+        Arguments.of("/webhook_endpoints", "[1]", 400, "invalid_request"),
+        Arguments.of("/webhook_endpoints", "{" + url + ", \"events\": {\"a\": 1}}", 422, "invalid_request_parameters"),
+        Arguments.of("/webhook_endpoints", "{" + url + ", \"events\": [1, 2]}", 422, "invalid_request_parameters"),
+        Arguments.of("/webhook_endpoints", "{\"endpoint_url\": 42, \"events\": [\"session.revoked\"]}", 422,
+            "invalid_request_parameters"),
+        Arguments.of("/webhook_endpoints", "{" + url + ", \"events\": [\"" + "a.b".repeat(100) + "\"]}", 422,
+            "invalid_request_parameters"),
+        Arguments.of("/api_keys/validations", "{\"value\": null}", 422, "invalid_request_parameters"),
+        Arguments.of("/api_keys/validations", "\"sk_demo\"", 400, "invalid_request"),
+        Arguments.of("/_emulate/sessions", "{\"email\": [\"ada@example.com\"]}", 404, "entity_not_found"),
+        Arguments.of("/_emulate/sessions", "{\"email\": \"ada@example.com\", \"organization_id\": {}}", 422,
+            "invalid_request_parameters"),
+        Arguments.of("/_emulate/impersonations", "{\"email\": \"ada@example.com\", \"impersonator_email\": \""
+            + "x".repeat(500) + "@example.com\"}", 422, "invalid_request_parameters"),
+        Arguments.of("/_emulate/impersonations", "{\"email\": \"ada@example.com\", \"impersonator_email\":"
+            + " \"support@example.com\", \"reason\": \"" + "r".repeat(2000) + "\"}", 422, "invalid_request_parameters"),
+        Arguments.of("/_emulate/impersonations", "{\"email\": \"ada@example.com\", \"impersonator_email\":"
+            + " \"support@example.com\", \"client_id\": \"client_nope\"}", 404, "entity_not_found"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badBodiesForTheNewerEndpoints")
+  void badBodiesForTheNewerEndpointsGetWorkOsShapedErrors(String path, String body, int status, String code,
+      AuthKitEmulator emulator) throws Exception {
+    HttpResponse<String> response = new EmulatorHttp(emulator).postJson(path, body);
+    assertEquals(status, response.statusCode(), path + " " + body + " → " + response.body());
+    assertEquals(code, EmulatorHttp.json(response).getString("code"));
+    assertFalse(response.body().contains("Exception"), response.body());
+    assertFalse(response.body().contains("sk_test_default"), response.body());
+  }
+
   static Stream<Arguments> badApiCalls() {
     return Stream.of(
         Arguments.of("GET", "/no/such/path", 404, "entity_not_found"),
@@ -112,7 +148,16 @@ class HostileInputIT {
         Arguments.of("GET", "/user_management/users/user_missing", 404, "entity_not_found"),
         Arguments.of("GET", "/user_management/users/%2e%2e%2f%2e%2e", 404, "entity_not_found"),
         Arguments.of("GET", "/sso/jwks/client_unknown", 404, "entity_not_found"),
-        Arguments.of("GET", "/user_management/sessions/logout", 422, "invalid_request_parameters"));
+        Arguments.of("GET", "/user_management/sessions/logout", 422, "invalid_request_parameters"),
+        Arguments.of("GET", "/organizations/org_missing", 404, "entity_not_found"),
+        Arguments.of("GET", "/user_management/organization_memberships/om_missing", 404, "entity_not_found"),
+        Arguments.of("GET", "/user_management/organization_memberships?limit=99999999999999", 422,
+            "invalid_request_parameters"),
+        Arguments.of("GET", "/user_management/organization_memberships?statuses=%00", 422,
+            "invalid_request_parameters"),
+        Arguments.of("DELETE", "/webhook_endpoints/we_missing", 404, "entity_not_found"),
+        Arguments.of("PUT", "/webhook_endpoints", 405, "method_not_allowed"),
+        Arguments.of("POST", "/_emulate/sessions/session_missing/revoke", 404, "entity_not_found"));
   }
 
   @ParameterizedTest

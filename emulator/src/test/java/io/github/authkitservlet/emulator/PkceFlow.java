@@ -1,6 +1,8 @@
 package io.github.authkitservlet.emulator;
 
+import jakarta.json.JsonObject;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -43,6 +45,17 @@ final class PkceFlow {
   String code(AuthKitEmulator emulator, String email) throws Exception {
     String location = new HostedSignIn().signIn(authorizeUrl(emulator), email, "authkit-demo");
     return HostedSignIn.queryParam(location, "code");
+  }
+
+  /** Signs in on the hosted page and exchanges the code (with PKCE): the authenticate answer. */
+  static JsonObject signIn(AuthKitEmulator emulator, String email) throws Exception {
+    PkceFlow flow = new PkceFlow();
+    HttpResponse<String> response = new EmulatorHttp(emulator).postJson("/user_management/authenticate",
+        flow.codeGrant(emulator, flow.code(emulator, email)));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("authenticate answered " + response.statusCode() + ": " + response.body());
+    }
+    return EmulatorHttp.json(response);
   }
 
   /** The JSON body of an authorization_code grant for {@code code} with this flow's verifier. */

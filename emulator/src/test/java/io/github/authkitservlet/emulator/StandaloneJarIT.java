@@ -46,7 +46,8 @@ class StandaloneJarIT {
          "clients": [{"client_id": "client_solo", "api_keys": ["sk_test_solo"],
                       "redirect_uris": ["http://localhost:9000/callback"]}]}
         """);
-    Process process = launch("--port", "0", "--seed", seed.toString(), "--token-lifetime", "60");
+    Process process = launch("--port", "0", "--seed", seed.toString(), "--token-lifetime", "60",
+        "--webhook-url", "http://127.0.0.1:9/webhooks", "--webhook-secret", "whsec_standalone");
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       List<String> banner = new ArrayList<>();
@@ -65,6 +66,8 @@ class StandaloneJarIT {
       assertTrue(text.contains("API key:    sk_test_solo"), text);
       assertTrue(text.contains("Client id:  client_solo"), text);
       assertTrue(text.contains("solo@example.com / solo-password"), text);
+      assertTrue(text.contains("Webhooks:   http://127.0.0.1:9/webhooks"), text);
+      assertTrue(!text.contains("whsec_standalone"), "the banner never prints the webhook secret");
       assertTrue(baseUrl != null && baseUrl.startsWith("http://localhost:"), text);
 
       HttpClient http = HttpClient.newHttpClient();
@@ -89,6 +92,16 @@ class StandaloneJarIT {
     assertEquals(2, unknown.exitValue());
     assertTrue(output.contains("unknown option --prot"), output);
     assertTrue(output.contains("Usage:"), output);
+
+    for (String[] webhook : new String[][] {
+        {"--webhook-url", "https://hooks.example.com/workos", "--webhook-secret", "s"},
+        {"--webhook-url", "http://localhost:9/webhooks"}}) {
+      Process refused = launch(webhook);
+      String refusal = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(refused.waitFor(20, TimeUnit.SECONDS));
+      assertEquals(2, refused.exitValue(), refusal);
+      assertTrue(refusal.contains("only sends webhooks to this machine") || refusal.contains("go together"), refusal);
+    }
 
     Path badSeed = dir.resolve("bad.json");
     Files.writeString(badSeed, "{\"users\": [{\"email\": \"nope\"}]}");

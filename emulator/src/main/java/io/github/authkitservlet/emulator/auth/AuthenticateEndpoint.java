@@ -4,21 +4,17 @@ import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.data.AuthSession;
 import io.github.authkitservlet.emulator.data.Client;
 import io.github.authkitservlet.emulator.data.Directory;
-import io.github.authkitservlet.emulator.data.Membership;
-import io.github.authkitservlet.emulator.data.Organization;
+import io.github.authkitservlet.emulator.data.Impersonator;
 import io.github.authkitservlet.emulator.data.Sessions;
 import io.github.authkitservlet.emulator.data.User;
 import io.github.authkitservlet.emulator.http.ApiException;
 import io.github.authkitservlet.emulator.http.Request;
 import io.github.authkitservlet.emulator.http.Response;
-import io.github.authkitservlet.emulator.tokens.AccessTokens;
 import io.github.authkitservlet.emulator.tokens.RefreshTokens;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /user_management/authenticate}: the {@code authorization_code} and
@@ -26,23 +22,26 @@ import java.util.function.Supplier;
  */
 public final class AuthenticateEndpoint {
 
+  /** The longest {@code ip_address} / {@code user_agent} kept on a session. */
+  private static final int MAX_CLIENT_DETAIL = 512;
+
   private final Directory directory;
   private final Sessions sessions;
   private final AuthorizeEndpoint authorize;
   private final RefreshTokens refreshTokens;
-  private final AccessTokens accessTokens;
+  private final SessionTokens sessionTokens;
   private final Counters counters;
-  private final Supplier<String> baseUrl;
+  private final Clock clock;
 
   public AuthenticateEndpoint(Directory directory, Sessions sessions, AuthorizeEndpoint authorize,
-      RefreshTokens refreshTokens, AccessTokens accessTokens, Counters counters, Supplier<String> baseUrl) {
+      RefreshTokens refreshTokens, SessionTokens sessionTokens, Counters counters, Clock clock) {
     this.directory = directory;
     this.sessions = sessions;
     this.authorize = authorize;
     this.refreshTokens = refreshTokens;
-    this.accessTokens = accessTokens;
+    this.sessionTokens = sessionTokens;
     this.counters = counters;
-    this.baseUrl = baseUrl;
+    this.clock = clock;
   }
 
   public Response authenticate(Request r) {
@@ -90,10 +89,13 @@ public final class AuthenticateEndpoint {
     } else if (verifier.isPresent()) {
       throw ApiException.oauth(400, "invalid_grant", "The code was issued without a code_challenge.");
     }
-    User user = directory.recordSignIn(issued.userId());
-    AuthSession session = sessions.start(user.id(), issued.organizationId(), client.clientId());
+    // A dashboard impersonation carries its impersonator; a seeded one applies to every sign-in.
+    Impersonator impersonator = issued.impersonator() != null ? issued.impersonator()
+        : directory.user(issued.userId()).map(User::impersonator).orElse(null);
+    SessionTokens.Issued signedIn = sessionTokens.signIn(new Sessions.Start(issued.userId(), issued.organizationId(),
+        client.clientId(), impersonator, clientDetail(r, "ip_address"), clientDetail(r, "user_agent")));
     counters.increment("grant.authorization_code");
-    return success(user, session);
+    return Response.json(200, signedIn.body());
   }
 
   private Response refreshToken(Request r) {
@@ -108,13 +110,16 @@ public final class AuthenticateEndpoint {
     AuthSession session = sessions.find(grant.sessionId())
         .filter(s -> !s.ended())
         .orElseThrow(() -> refreshFailure("Session has already ended."));
+    if (!session.activeAt(clock.instant())) {
+      throw refreshFailure("Session has expired.");
+    }
     User user = directory.user(session.userId()).orElseThrow(() -> refreshFailure("User not found."));
     Optional<String> wantedOrg = r.param("organization_id");
     if (wantedOrg.isPresent() && !wantedOrg.get().equals(session.organizationId())) {
       if (directory.membership(user.id(), wantedOrg.get()).isEmpty()) {
         throw refreshFailure("The user is not a member of that organization.");
       }
-      session = session.withOrganization(wantedOrg.get());
+      session = session.withOrganization(wantedOrg.get(), clock.instant());
     }
     if (!refreshTokens.consume(token)) {
       // Another request exchanged it between our checks.
@@ -122,7 +127,7 @@ public final class AuthenticateEndpoint {
     }
     sessions.update(session);
     counters.increment("grant.refresh_token");
-    return success(user, session);
+    return Response.json(200, sessionTokens.renew(user, session).body());
   }
 
   private ApiException refreshFailure(String description) {
@@ -141,32 +146,9 @@ public final class AuthenticateEndpoint {
     return client;
   }
 
-  private Response success(User user, AuthSession session) {
-    String orgId = session.organizationId();
-    List<String> roles = List.of();
-    List<String> entitlements = List.of();
-    List<String> flags = List.of();
-    if (orgId != null) {
-      roles = directory.membership(user.id(), orgId).map(Membership::roles).orElse(List.of());
-      Organization org = directory.organization(orgId).orElseThrow();
-      entitlements = org.entitlements();
-      flags = org.featureFlags();
-    }
-    String accessToken = accessTokens.mint(new AccessTokens.Subject(
-        baseUrl.get() + "/user_management/" + session.clientId(), user.id(), session.id(), orgId, roles,
-        directory.permissions(roles), entitlements, flags, user.impersonator()));
-    String refreshToken = refreshTokens.issue(session.id(), session.clientId());
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("user", WorkOSJson.user(user));
-    if (orgId != null) {
-      body.add("organization_id", orgId);
-    }
-    body.add("access_token", accessToken)
-        .add("refresh_token", refreshToken)
-        .add("authentication_method", "Password");
-    if (user.impersonator() != null) {
-      body.add("impersonator", WorkOSJson.impersonator(user.impersonator()));
-    }
-    return Response.json(200, body.build());
+  /** The caller's {@code ip_address} / {@code user_agent}, which WorkOS records on the session; bounded. */
+  private static String clientDetail(Request r, String name) {
+    return r.param(name).map(v -> v.length() > MAX_CLIENT_DETAIL ? v.substring(0, MAX_CLIENT_DETAIL) : v)
+        .orElse(null);
   }
 }

@@ -24,8 +24,15 @@ public final class AuthorizeEndpoint {
 
   /** Codes live 10 minutes, as WorkOS documents. */
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+  /**
+   * Marks a browser that a dashboard impersonation sent to the application's sign-in endpoint:
+   * its next authorize request completes as the impersonated user. Scoped to this path, single use.
+   */
+  static final String IMPERSONATION_COOKIE = "workos-emulator-impersonation";
+  /** How long an impersonation link, and the browser it marked, stay usable. */
+  static final Duration IMPERSONATION_LIFETIME = Duration.ofMinutes(5);
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
 
   private record PendingSignIn(AuthorizeRequest request, String userId) { }
 
@@ -33,17 +40,20 @@ public final class AuthorizeEndpoint {
   private final Counters counters;
   private final OneTimeStore<AuthorizationCode> codes;
   private final OneTimeStore<PendingSignIn> pending;
+  private final OneTimeStore<Impersonation> impersonatedBrowsers;
 
   public AuthorizeEndpoint(Directory directory, Counters counters, Clock clock) {
     this.directory = directory;
     this.counters = counters;
     this.codes = new OneTimeStore<>(clock, CODE_LIFETIME);
     this.pending = new OneTimeStore<>(clock, CODE_LIFETIME);
+    this.impersonatedBrowsers = new OneTimeStore<>(clock, IMPERSONATION_LIFETIME);
   }
 
   public void reset() {
     codes.clear();
     pending.clear();
+    impersonatedBrowsers.clear();
   }
 
   /** Redeems a code (single use): empty when unknown, used or expired. */
@@ -59,7 +69,44 @@ public final class AuthorizeEndpoint {
     } catch (AuthorizeRequest.Invalid e) {
       return Response.html(400, Pages.error(e.getMessage()));
     }
-    return Response.html(200, Pages.signIn(request, request.loginHint(), null));
+    Optional<String> marked = r.cookie(IMPERSONATION_COOKIE);
+    if (marked.isEmpty()) {
+      return Response.html(200, Pages.signIn(request, request.loginHint(), null));
+    }
+    // Used up whether or not it fits this request: the mark is good for one sign-in attempt.
+    Optional<Impersonation> impersonation = impersonatedBrowsers.take(marked.get())
+        .filter(i -> i.client().clientId().equals(request.client().clientId()));
+    Response answer = Response.html(200, Pages.signIn(request, request.loginHint(), null));
+    if (impersonation.isPresent()) {
+      Impersonation i = impersonation.get();
+      answer = redirectWithCode(request.redirectUri(), request.state(), new AuthorizationCode(
+          request.client().clientId(), request.redirectUri(), i.userId(), i.organizationId(), request.codeChallenge(),
+          i.impersonator()));
+    }
+    return answer.withHeader("Set-Cookie", impersonationCookie("", 0));
+  }
+
+  /**
+   * Marks the browser for the impersonation's next authorize request (the cookie to set), as
+   * WorkOS does before it sends the browser to the application's sign-in endpoint.
+   */
+  String markBrowser(Impersonation impersonation) {
+    return impersonationCookie(impersonatedBrowsers.put(impersonation), IMPERSONATION_LIFETIME.toSeconds());
+  }
+
+  private static String impersonationCookie(String value, long maxAgeSeconds) {
+    return IMPERSONATION_COOKIE + "=" + value + "; Path=/user_management/; Max-Age=" + maxAgeSeconds
+        + "; HttpOnly; SameSite=Lax";
+  }
+
+  /**
+   * The code for an application without a sign-in endpoint: WorkOS sends the browser straight to
+   * the redirect URI with a code and no {@code state}, and the code has no PKCE challenge.
+   */
+  Response straightToCallback(Impersonation impersonation) {
+    return redirectWithCode(impersonation.redirectUri(), null, new AuthorizationCode(
+        impersonation.client().clientId(), impersonation.redirectUri(), impersonation.userId(),
+        impersonation.organizationId(), null, impersonation.impersonator()));
   }
 
   public Response submit(Request r) {
@@ -163,14 +210,18 @@ public final class AuthorizeEndpoint {
   }
 
   private Response complete(AuthorizeRequest request, String userId, String organizationId) {
-    counters.increment("sign_in");
-    String code = codes.put(new AuthorizationCode(request.client().clientId(), request.redirectUri(), userId,
-        organizationId, request.codeChallenge()));
-    StringBuilder location = new StringBuilder(request.redirectUri())
-        .append(request.redirectUri().contains("?") ? '&' : '?')
+    return redirectWithCode(request.redirectUri(), request.state(), new AuthorizationCode(request.client().clientId(),
+        request.redirectUri(), userId, organizationId, request.codeChallenge(), null));
+  }
+
+  private Response redirectWithCode(String redirectUri, String state, AuthorizationCode issued) {
+    counters.increment(issued.impersonator() == null ? "sign_in" : "sign_in.impersonated");
+    String code = codes.put(issued);
+    StringBuilder location = new StringBuilder(redirectUri)
+        .append(redirectUri.contains("?") ? '&' : '?')
         .append("code=").append(encode(code));
-    if (request.state() != null) {
-      location.append("&state=").append(encode(request.state()));
+    if (state != null) {
+      location.append("&state=").append(encode(state));
     }
     return Response.redirect(location.toString());
   }

@@ -53,6 +53,11 @@ final class Pages {
     return page("Choose an organization", message, form.toString());
   }
 
+  /** A page that only says something, e.g. that a link has expired. */
+  static String notice(String title, String message) {
+    return page(title, message, "");
+  }
+
   static String error(String message) {
     return page("Sign-in request rejected", message,
         "<p>The application sent an authorization request the WorkOS emulator cannot accept. "

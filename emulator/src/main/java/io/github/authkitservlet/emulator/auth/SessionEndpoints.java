@@ -6,6 +6,7 @@ import io.github.authkitservlet.emulator.data.Client;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.Sessions;
 import io.github.authkitservlet.emulator.http.ApiException;
+import io.github.authkitservlet.emulator.http.ApiKeyCheck;
 import io.github.authkitservlet.emulator.http.Request;
 import io.github.authkitservlet.emulator.http.Response;
 import jakarta.json.Json;
@@ -46,7 +47,7 @@ public final class SessionEndpoints {
 
   /** {@code POST /user_management/sessions/revoke} with {@code {"session_id": …}}. */
   public Response revoke(Request r) {
-    ApiKeys.require(r, directory);
+    ApiKeyCheck.require(r, directory::isApiKey);
     String sessionId = r.param("session_id").orElseThrow(() -> ApiException.missingFields(List.of("session_id")));
     if (!sessions.end(sessionId)) {
       throw ApiException.notFound("Session not found: " + sanitize(sessionId));

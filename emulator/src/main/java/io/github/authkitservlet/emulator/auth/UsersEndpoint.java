@@ -4,6 +4,7 @@ import io.github.authkitservlet.emulator.control.Counters;
 import io.github.authkitservlet.emulator.data.Directory;
 import io.github.authkitservlet.emulator.data.User;
 import io.github.authkitservlet.emulator.http.ApiException;
+import io.github.authkitservlet.emulator.http.ApiKeyCheck;
 import io.github.authkitservlet.emulator.http.Request;
 import io.github.authkitservlet.emulator.http.Response;
 
@@ -19,7 +20,7 @@ public final class UsersEndpoint {
   }
 
   public Response user(Request r) {
-    ApiKeys.require(r, directory);
+    ApiKeyCheck.require(r, directory::isApiKey);
     counters.increment("users.get");
     String id = r.pathParam("id");
     User user = directory.user(id)

@@ -3,17 +3,20 @@ package io.github.authkitservlet.emulator.data;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * An application registered with WorkOS: its client id, API keys, the redirect URIs AuthKit may
- * send codes to, the logout return URLs it may send browsers to, and its homepage.
+ * send codes to, the logout return URLs it may send browsers to, its homepage, and its sign-in
+ * endpoint ({@code initiateLoginUri}, null when it has none): where WorkOS sends a browser to start
+ * a sign-in the application did not start itself, such as a dashboard impersonation.
  *
  * <p>URI patterns: an exact URI, or one with {@code *} as the port ({@code http://localhost:*})
  * and/or a trailing {@code /*} that matches any path and query below it.
  */
 public record Client(String clientId, List<String> apiKeys, List<String> redirectUris, List<String> logoutUris,
-    String homepage) {
+    String homepage, String initiateLoginUri) {
 
   public Client {
     apiKeys = List.copyOf(apiKeys);
@@ -28,6 +31,11 @@ public record Client(String clientId, List<String> apiKeys, List<String> redirec
 
   public boolean allowsRedirectUri(String uri) {
     return isCleanAbsoluteUri(uri) && redirectUris.stream().anyMatch(p -> matches(p, uri));
+  }
+
+  /** The first redirect URI without a wildcard: where WorkOS sends a code the application did not ask for. */
+  public Optional<String> defaultRedirectUri() {
+    return redirectUris.stream().filter(u -> !u.contains("*")).findFirst();
   }
 
   public boolean allowsLogoutUri(String uri) {

@@ -24,6 +24,8 @@ public final class Directory {
   private final Map<String, Organization> organizations = new LinkedHashMap<>();
   private final Map<String, Role> roles = new HashMap<>();
   private final Map<String, Client> clients = new LinkedHashMap<>();
+  /** Customers' API keys by their value. */
+  private final Map<String, ApiKey> apiKeys = new HashMap<>();
 
   public Directory(Seed seed, Clock clock) {
     this.seed = seed;
@@ -40,6 +42,8 @@ public final class Directory {
     seed.organizations().forEach(o -> organizations.put(o.id(), o));
     seed.roles().forEach(r -> roles.put(r.slug(), r));
     seed.clients().forEach(c -> clients.put(c.clientId(), c));
+    apiKeys.clear();
+    seed.apiKeys().forEach(k -> apiKeys.put(k.value(), k));
   }
 
   public Client defaultClient() {
@@ -57,6 +61,20 @@ public final class Directory {
   /** True when the key is an API key of any registered client (what WorkOS's API accepts). */
   public synchronized boolean isApiKey(String key) {
     return clients.values().stream().anyMatch(c -> c.hasApiKey(key));
+  }
+
+  /**
+   * The customer API key with this value when it exists and has not expired, as it was before this
+   * use; the use is recorded ({@code last_used_at}) for the next time.
+   */
+  public synchronized Optional<ApiKey> useApiKey(String value) {
+    ApiKey key = value == null ? null : apiKeys.get(value);
+    var now = clock.instant();
+    if (key == null || !key.validAt(now)) {
+      return Optional.empty();
+    }
+    apiKeys.put(value, key.usedAt(now));
+    return Optional.of(key);
   }
 
   public synchronized Optional<User> user(String id) {
@@ -100,6 +118,13 @@ public final class Directory {
     for (Organization org : organizations.values()) {
       org.memberships().stream().filter(m -> m.userId().equals(userId) && m.active()).forEach(out::add);
     }
+    return out;
+  }
+
+  /** Every membership, whatever its status, in seed order: what the memberships API lists. */
+  public synchronized List<Membership> allMemberships() {
+    List<Membership> out = new ArrayList<>();
+    organizations.values().forEach(org -> out.addAll(org.memberships()));
     return out;
   }
 

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +50,10 @@ public final class SeedReader {
     return new SeedReader(now).parse(json);
   }
 
-  /** The built-in seed: Example Corp with Ada (member) and Grace (admin). */
+  /**
+   * The built-in seed: Example Corp with Ada (member), Grace (admin) and Linus (member), Analytical
+   * Engines with Linus (admin), and two customer API keys for Example Corp (one expired).
+   */
   public static Seed defaultSeed(Instant now) {
     try (InputStream in = SeedReader.class.getResourceAsStream("default-seed.json")) {
       if (in == null) {
@@ -64,7 +69,7 @@ public final class SeedReader {
     return new Client(DEFAULT_CLIENT_ID, List.of(DEFAULT_API_KEY),
         List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
         List.of("http://localhost:*/*", "http://127.0.0.1:*/*"),
-        "http://localhost:8080/");
+        "http://localhost:8080/", "http://localhost:8080/login");
   }
 
   private Seed parse(String json) {
@@ -92,10 +97,13 @@ public final class SeedReader {
     List<Organization> orgs = organizations(array(root, "organizations", "organizations"), idByEmail, roleSlugs);
     array(root, "permissions", "permissions"); // descriptive only: roles carry the slugs tokens use
     List<Client> clients = clients(array(root, "clients", "clients"));
+    List<WebhookEndpoint> webhooks = webhookEndpoints(array(root, "webhookEndpoints", "webhookEndpoints"));
+    List<Client> effectiveClients = clients.isEmpty() ? List.of(defaultClient()) : clients;
+    List<ApiKey> apiKeys = apiKeys(array(root, "apiKeys", "apiKeys"), orgs, users, effectiveClients);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid seed:\n  " + String.join("\n  ", problems));
     }
-    return new Seed(users, orgs, roles, clients.isEmpty() ? List.of(defaultClient()) : clients);
+    return new Seed(users, orgs, roles, effectiveClients, webhooks, apiKeys);
   }
 
   private List<User> users(List<JsonObject> items) {
@@ -156,6 +164,8 @@ public final class SeedReader {
   private List<Organization> organizations(List<JsonObject> items, Map<String, String> idByEmail,
       Set<String> roleSlugs) {
     List<Organization> orgs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       JsonObject o = items.get(i);
       String at = "organizations[" + i + "]";
@@ -164,7 +174,14 @@ public final class SeedReader {
         problems.add(at + ".name: required");
         continue;
       }
+      if (!names.add(name)) {
+        // apiKeys name their organization: two of the same name would be ambiguous.
+        problems.add(at + ".name: must be unique across organizations");
+      }
       String id = id(o, at, "org", name);
+      if (!ids.add(id)) {
+        problems.add(at + ".id: must be unique across organizations");
+      }
       List<Membership> memberships = new ArrayList<>();
       List<JsonObject> ms = array(o, "memberships", at + ".memberships");
       for (int m = 0; m < ms.size(); m++) {
@@ -194,10 +211,11 @@ public final class SeedReader {
         if (status != null && !List.of("active", "inactive", "pending").contains(status)) {
           problems.add(mat + ".status: must be \"active\", \"inactive\" or \"pending\"");
         }
-        memberships.add(new Membership(userId, id, roles, status == null ? "active" : status));
+        memberships.add(new Membership(Ids.stable("om", userId + ":" + id), userId, id, roles,
+            status == null ? "active" : status, now, now));
       }
-      orgs.add(new Organization(id, name, strings(o, "entitlements", at), strings(o, "feature_flags", at),
-          memberships));
+      orgs.add(new Organization(id, name, string(o, "external_id", at), stringMap(o, "metadata", at),
+          strings(o, "entitlements", at), strings(o, "feature_flags", at), memberships, now, now));
     }
     return orgs;
   }
@@ -224,10 +242,106 @@ public final class SeedReader {
       if (homepage != null && !Client.isCleanAbsoluteUri(homepage)) {
         problems.add(at + ".homepage: must be an absolute http(s) URL");
       }
+      String initiateLogin = string(c, "initiate_login_uri", at);
+      if (initiateLogin != null && !Client.isCleanAbsoluteUri(initiateLogin)) {
+        problems.add(at + ".initiate_login_uri: must be an absolute http(s) URL");
+      }
       clients.add(new Client(clientId, keys, redirects, strings(c, "logout_uris", at),
-          homepage == null ? "http://localhost:8080/" : homepage));
+          homepage == null ? "http://localhost:8080/" : homepage, initiateLogin));
     }
     return clients;
+  }
+
+  /**
+   * The official emulator's {@code webhookEndpoints}: {@code endpoint_url} (or {@code url}), an
+   * optional pinned {@code secret} (generated otherwise), {@code events} (empty = every event) and
+   * {@code enabled}. Only loopback URLs are accepted.
+   */
+  private List<WebhookEndpoint> webhookEndpoints(List<JsonObject> items) {
+    List<WebhookEndpoint> endpoints = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject w = items.get(i);
+      String at = "webhookEndpoints[" + i + "]";
+      String url = string(w, "endpoint_url", at);
+      if (url == null) {
+        url = string(w, "url", at);
+      }
+      if (url == null) {
+        problems.add(at + ".endpoint_url: required");
+        continue;
+      }
+      if (!LoopbackUrl.isLoopback(url)) {
+        problems.add(at + ".endpoint_url: " + LoopbackUrl.RULE);
+        continue;
+      }
+      String secret = string(w, "secret", at);
+      if (secret == null && w.get("secret") instanceof JsonString) {
+        problems.add(at + ".secret: must not be empty (leave it out to have one generated)");
+      }
+      Boolean enabled = bool(w, "enabled", at);
+      endpoints.add(new WebhookEndpoint(Ids.stable("we", at + ":" + url), url, secret == null ? Ids.secret() : secret,
+          strings(w, "events", at), enabled == null || enabled, now, now));
+    }
+    return endpoints;
+  }
+
+  /**
+   * The official emulator's {@code apiKeys} (the array form): {@code name}, the owning
+   * {@code organization} by name, optionally a {@code user_id} within it, a pinned {@code value}
+   * starting with {@code sk_} (generated otherwise), {@code permissions} and {@code expires_at}.
+   */
+  private List<ApiKey> apiKeys(List<JsonObject> items, List<Organization> orgs, List<User> users,
+      List<Client> clients) {
+    List<ApiKey> keys = new ArrayList<>();
+    Set<String> values = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject k = items.get(i);
+      String at = "apiKeys[" + i + "]";
+      String name = string(k, "name", at);
+      if (name == null) {
+        problems.add(at + ".name: required");
+      }
+      String orgName = string(k, "organization", at);
+      Organization org = orgs.stream().filter(o -> o.name().equals(orgName)).findFirst().orElse(null);
+      if (org == null) {
+        problems.add(at + ".organization: required, the name of an organization defined in organizations");
+      }
+      String userId = string(k, "user_id", at);
+      if (userId != null && users.stream().noneMatch(u -> u.id().equals(userId))) {
+        problems.add(at + ".user_id: the id of a user defined in users");
+      }
+      String value = string(k, "value", at);
+      if (value != null && (!value.startsWith("sk_") || value.length() > 256)) {
+        problems.add(at + ".value: must start with \"sk_\" (at most 256 characters)");
+      }
+      if (value != null && clients.stream().anyMatch(c -> c.hasApiKey(value))) {
+        problems.add(at + ".value: is the application's own API key; a customer's key must differ");
+      }
+      if (value != null && !values.add(value)) {
+        problems.add(at + ".value: must be unique across apiKeys");
+      }
+      Instant expiresAt = instant(k, "expires_at", at);
+      if (name == null || org == null) {
+        continue;
+      }
+      String effectiveValue = value == null ? "sk_test_" + Ids.secret() : value;
+      keys.add(new ApiKey(Ids.stable("api_key", at + ":" + name), name, effectiveValue, org.id(), userId,
+          strings(k, "permissions", at), expiresAt, null, now, now));
+    }
+    return keys;
+  }
+
+  private Instant instant(JsonObject o, String key, String at) {
+    String text = string(o, key, at);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add(at + "." + key + ": an ISO 8601 timestamp such as 2026-01-01T00:00:00.000Z");
+      return null;
+    }
   }
 
   private String id(JsonObject o, String at, String prefix, String naturalKey) {

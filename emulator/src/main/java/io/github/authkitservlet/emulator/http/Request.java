@@ -1,6 +1,7 @@
 package io.github.authkitservlet.emulator.http;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,6 +30,8 @@ public final class Request {
   private final byte[] body;
   private final Map<String, String> pathParams;
   private Map<String, String> bodyParams;
+  /** The body as JSON, when it was a JSON object (for the few parameters that are arrays). */
+  private JsonObject jsonBody;
 
   public Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
       Map<String, String> pathParams) {
@@ -70,6 +73,24 @@ public final class Request {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
   }
 
+  /** A cookie's value from the Cookie header, if the browser sent it. */
+  public Optional<String> cookie(String name) {
+    for (String header : headers.getOrDefault("cookie", List.of())) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+          String value = pair.substring(eq + 1).trim();
+          // RFC 6265 allows a quoted value, and java.net.CookieManager quotes every value it sends.
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The bearer token of the Authorization header, if any. */
   public Optional<String> bearerToken() {
     return header("Authorization")
@@ -81,6 +102,29 @@ public final class Request {
   public Optional<String> param(String name) {
     String value = bodyParams().get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * A JSON body member that must be an array of strings, e.g. a webhook endpoint's {@code events};
+   * empty when absent or null.
+   *
+   * @throws ApiException 422 when it is anything else
+   */
+  public Optional<List<String>> stringList(String name) {
+    bodyParams();
+    JsonValue value = jsonBody == null ? null : jsonBody.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonArray array) || array.stream().anyMatch(v -> !(v instanceof JsonString))) {
+      throw ApiException.api(422, "invalid_request_parameters", name + " must be an array of strings.");
+    }
+    return Optional.of(array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+  }
+
+  /** Every value of a query parameter, in order (e.g. {@code statuses=a&statuses=b}). */
+  public List<String> queryAll(String name) {
+    return List.copyOf(query.getOrDefault(name, List.of()));
   }
 
   public Map<String, String> bodyParams() {
@@ -113,6 +157,7 @@ public final class Request {
     if (!(value instanceof JsonObject object)) {
       throw ApiException.badRequest("The request body must be a JSON object.");
     }
+    jsonBody = object;
     Map<String, String> flat = new LinkedHashMap<>();
     object.forEach((k, v) -> {
       switch (v.getValueType()) {

@@ -43,6 +43,13 @@ public record Response(int status, Map<String, String> headers, byte[] body) {
         text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The same answer with one more header (e.g. a {@code Set-Cookie}). */
+  public Response withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Response(status, more, body);
+  }
+
   public static Response noContent() {
     return new Response(204, Map.of(), new byte[0]);
   }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,12 +54,9 @@ public final class AccessTokens {
           .claim("feature_flags", s.featureFlags());
     }
     if (s.impersonator() != null) {
-      Map<String, Object> act = new LinkedHashMap<>();
-      act.put("sub", s.impersonator().email());
-      if (s.impersonator().reason() != null) {
-        act.put("reason", s.impersonator().reason());
-      }
-      claims.claim("act", act);
+      // RFC 8693's actor claim; WorkOS documents only the impersonator's email in it (the reason
+      // is in the authenticate response and the session, never in the token).
+      claims.claim("act", Map.of("sub", s.impersonator().email()));
     }
     RSAKey key = keys.current();
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build();

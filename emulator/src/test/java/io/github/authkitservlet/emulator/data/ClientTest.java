@@ -12,7 +12,7 @@ class ClientTest {
   private final Client defaultClient = SeedReader.defaultClient();
   private final Client exact = new Client("client_app", List.of("sk_test_app"),
       List.of("https://app.example.com/callback"), List.of("https://app.example.com/bye"),
-      "https://app.example.com/");
+      "https://app.example.com/", null);
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({

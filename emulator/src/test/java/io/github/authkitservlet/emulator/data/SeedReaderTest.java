@@ -31,6 +31,14 @@ class SeedReaderTest {
     assertEquals(List.of("admin"), roles);
     assertTrue(directory.permissions(roles).contains("reports:read"));
 
+    User linus = directory.userByEmail("linus@example.com").orElseThrow();
+    assertEquals("Linus Torvalds", linus.fullName());
+    assertEquals(List.of("member"), directory.membership(linus.id(), org.id()).orElseThrow().roles());
+    Organization engines = seed.organizations().get(1);
+    assertEquals("Analytical Engines", engines.name());
+    assertEquals(List.of("admin"), directory.membership(linus.id(), engines.id()).orElseThrow().roles());
+    assertEquals(2, directory.memberships(linus.id()).size(), "so the hosted page asks Linus to pick one");
+
     Client client = seed.defaultClient();
     assertEquals("client_emulate", client.clientId());
     assertEquals(List.of("sk_test_default"), client.apiKeys());
@@ -66,7 +74,7 @@ class SeedReaderTest {
 
   @Test
   void everyProblemIsReportedWithItsPath() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeedReader.read("""
+    assertReported("""
         {"users": [{"email": "not-an-email"}, {"email": "a@example.com", "id": "bad/id"},
                    {"email": "A@example.com", "email_verified": "yes"}],
          "organizations": [{"memberships": []},
@@ -74,9 +82,7 @@ class SeedReaderTest {
              {"email": "a@example.com", "role": "owner", "status": "sleeping"}]}],
          "clients": [{"client_id": "c"}],
          "extras": {}}
-        """, NOW));
-    String message = e.getMessage();
-    for (String expected : List.of(
+        """, List.of(
         "users[0].email: required, a valid email address",
         "users[1].id: must be URL-safe",
         "users[2].email: must be unique across users",
@@ -87,9 +93,48 @@ class SeedReaderTest {
         "organizations[1].memberships[1].status: must be",
         "clients[0].api_keys: at least one API key is required",
         "clients[0].redirect_uris: at least one redirect URI is required",
-        "extras: unknown section")) {
+        "extras: unknown section"));
+  }
+
+  @Test
+  void apiKeyAndWebhookProblemsAreReportedWithTheirPaths() {
+    assertReported("""
+        {"users": [{"email": "a@example.com"}],
+         "organizations": [{"name": "Org"}],
+         "apiKeys": [{"organization": "Nope", "value": "pk_live_x"},
+                     {"name": "k", "organization": "Org", "user_id": "user_ghost", "value": "sk_test_default"},
+                     {"name": "k2", "organization": "Org", "value": "sk_same", "expires_at": "tomorrow"},
+                     {"name": "k3", "organization": "Org", "value": "sk_same"}],
+         "webhookEndpoints": [{"secret": "s"}, {"endpoint_url": "https://hooks.example.com/x"},
+                              {"endpoint_url": "http://localhost:9/x", "secret": ""}]}
+        """, List.of(
+        "apiKeys[0].name: required",
+        "apiKeys[0].organization: required, the name of an organization defined in organizations",
+        "apiKeys[0].value: must start with \"sk_\"",
+        "apiKeys[1].user_id: the id of a user defined in users",
+        "apiKeys[1].value: is the application's own API key",
+        "apiKeys[2].expires_at: an ISO 8601 timestamp",
+        "apiKeys[3].value: must be unique across apiKeys",
+        "webhookEndpoints[0].endpoint_url: required",
+        "webhookEndpoints[1].endpoint_url: the WorkOS emulator only sends webhooks to this machine",
+        "webhookEndpoints[2].secret: must not be empty"));
+  }
+
+  /** The seed is refused and the message names every expected problem. */
+  private static void assertReported(String seed, List<String> expectedProblems) {
+    String message = assertThrows(IllegalArgumentException.class, () -> SeedReader.read(seed, NOW)).getMessage();
+    for (String expected : expectedProblems) {
       assertTrue(message.contains(expected), "missing '" + expected + "' in:\n" + message);
     }
+  }
+
+  @Test
+  void defaultSeedHasTheDemoApiKeys() {
+    Directory directory = new Directory(SeedReader.defaultSeed(NOW), java.time.Clock.systemUTC());
+    ApiKey demo = directory.useApiKey("sk_demo_reports_0123456789abcdef").orElseThrow();
+    assertEquals(List.of("reports:read"), demo.permissions());
+    assertEquals(SeedReader.defaultSeed(NOW).organizations().get(0).id(), demo.organizationId());
+    assertTrue(directory.useApiKey("sk_demo_expired_0123456789abcdef").isEmpty(), "the expired demo key");
   }
 
   @Test
