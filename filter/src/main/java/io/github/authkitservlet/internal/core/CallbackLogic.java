@@ -5,12 +5,10 @@ import io.github.authkitservlet.internal.session.FlowState;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
 import io.github.authkitservlet.internal.web.ReturnPaths;
 import io.github.authkitservlet.internal.workos.Failure;
-import io.github.authkitservlet.internal.workos.FailureReason;
 import io.github.authkitservlet.internal.workos.GrantResult;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,23 +70,23 @@ public final class CallbackLogic {
     if (request.error() != null) {
       LOG.log(Level.FINE, "WorkOS returned an error to the callback");
       return failed(site, effects, 400, "Sign-in did not complete", "WorkOS reported: " + clip(request.error())
-          + (request.errorDescription() == null ? "" : " (" + clip(request.errorDescription()) + ")"), null);
+          + (request.errorDescription() == null ? "" : " (" + clip(request.errorDescription()) + ")"));
     }
     if (!hasState) {
       return failed(site, effects, 400, "Sign-in link incomplete",
-          "The sign-in response carried no state. Please sign in again.", null);
+          "The sign-in response carried no state. Please sign in again.");
     }
     Optional<FlowState> flow = flowCookie.flatMap(flows::unseal);
     if (flow.isEmpty() || !sameSecret(flow.get().state(), state)) {
       // No cookie: expired (10 minutes), already used, another browser, or a forged link.
       return failed(site, effects, 400, "Sign-in link expired or already used",
           "This sign-in response does not match a sign-in started in this browser in the last few minutes."
-              + " Please sign in again.", null);
+              + " Please sign in again.");
     }
     String code = request.code();
     if (code == null || code.isEmpty() || code.length() > MAX_PARAM_LENGTH) {
       return failed(site, effects, 400, "Sign-in link incomplete",
-          "The sign-in response carried no code. Please sign in again.", null);
+          "The sign-in response carried no code. Please sign in again.");
     }
 
     GrantResult result = workos.exchangeCode(code, flow.get().codeVerifier());
@@ -96,11 +94,11 @@ public final class CallbackLogic {
       Failure failure = failed.failure();
       if (failure.isTerminal()) {
         return failed(site, effects, 400, "Sign-in code not accepted", "WorkOS did not accept this sign-in code ("
-            + failure.code() + "): it may have expired or been used already. Please sign in again.", null);
+            + failure.code() + "): it may have expired or been used already. Please sign in again.");
       }
-      return failed(site, effects, failure.reason().status(), "Sign-in service unavailable",
+      return new Decision.Refuse(failure.reason().status(), failure.reason().code(), "Sign-in service unavailable",
           "WorkOS could not complete the sign-in just now (" + failure.code() + "). Please try again in a moment.",
-          failure.retryAfter());
+          true, site.loginHref(), failure.retryAfter(), null, effects);
     }
     String sealed = authenticator.seal(((GrantResult.Success) result).session());
     Optional<String> tooLarge = CookieSize.problem(sessionCookieName, sealed);
@@ -113,10 +111,9 @@ public final class CallbackLogic {
         effects.with(new CookieChange.SetSession(sealed)));
   }
 
-  private static Decision failed(Site site, Effects effects, int status, String title, String message,
-      Duration retryAfter) {
-    return new Decision.Refuse(status, status >= 500 ? FailureReason.UNAVAILABLE.code() : "sign_in_failed", title,
-        message, true, site.loginHref(), retryAfter, null, effects);
+  /** A sign-in that cannot complete: a page with a link to sign in again. */
+  private static Decision failed(Site site, Effects effects, int status, String title, String message) {
+    return new Decision.Refuse(status, "sign_in_failed", title, message, true, site.loginHref(), null, null, effects);
   }
 
   private static boolean sameSecret(String expected, String actual) {

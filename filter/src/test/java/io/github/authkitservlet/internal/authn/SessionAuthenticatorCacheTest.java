@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.emulator.AuthKitEmulatorExtension;
+import io.github.authkitservlet.emulator.HostedPageForm;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.testsupport.MutableClock;
@@ -19,21 +20,18 @@ import io.github.authkitservlet.internal.workos.AuthorizationRequest;
 import io.github.authkitservlet.internal.workos.GrantResult;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,6 @@ class SessionAuthenticatorCacheTest {
 
   private static final String PASSWORD = "a-cookie-password-of-at-least-32-chars";
   private static final Duration REFRESH_BUFFER = Duration.ofSeconds(60);
-  private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
   private MutableClock clock;
   private WorkOsClient workos;
@@ -212,21 +209,12 @@ class SessionAuthenticatorCacheTest {
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(authorization.url())).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode(), page.body());
-    Map<String, String> form = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      form.put(hidden.group(1), hidden.group(2).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
-    }
-    form.put("email", "ada@example.com");
-    form.put("password", "authkit-demo");
-    form.put("action", "sign-in");
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpResponse<String> back = http.send(
-        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/user_management/authorize"))
+    HostedPageForm form = HostedPageForm.of(page.body(), page.uri());
+    HttpResponse<String> back = http.send(HttpRequest.newBuilder(form.action())
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(HostedPageForm.encode(form.with(
+                Map.of("email", "ada@example.com", "password", "authkit-demo", "action", "sign-in")))))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(302, back.statusCode(), back.body());
     String location = back.headers().firstValue("Location").orElseThrow();
