@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The filter and servlets deployed on embedded Tomcat, signing in against the emulator over real
- * HTTP (issue 3 §5, issue 5 §1 and §2).
+ * HTTP: sign-in, refresh, concurrency, WorkOS faults, sign-out.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -94,7 +94,7 @@ class AuthKitFilterIT {
     return created;
   }
 
-  /** DESIGN.md §6.8: no API key, cookie password, token or cookie value in any log line. */
+  /** No API key, cookie password, token or cookie value in any log line. */
   @AfterEach
   void nothingSecretWasLogged() {
     List<String> cookies = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Faults AuthKitFilterIT does not drive (issue 5 §2): clock skew between the application and
+ * Faults AuthKitFilterIT does not drive: clock skew between the application and
  * WorkOS, WorkOS hanging far longer than the read timeout, and the JWKS endpoint down before the
  * application ever fetched a key. The test deployment sets a 2 s read timeout and keeps the
  * default 30 s clock leeway and 60 s refresh buffer; access tokens live 300 s.

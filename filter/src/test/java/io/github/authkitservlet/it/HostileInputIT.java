@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Hostile input against the deployed filter and servlets (issue 5 §3): hundreds of table rows, each
+ * Hostile input against the deployed filter and servlets: hundreds of table rows, each
  * reported as its own test, each with its expected status and never a 500, a stack trace or a
  * secret in the answer; after each table, no secret in any log line.
  *
@@ -102,7 +102,7 @@ class HostileInputIT {
     WORLD.reset();
   }
 
-  /** DESIGN.md §6.8, checked once per table (the log is shared by all its rows). */
+  /** No secret in any log line, checked once per table (the log is shared by all its rows). */
   @AfterEach
   void nothingSecretWasLogged() {
     WORLD.assertNothingSecretLogged(secrets);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A session too big for a browser cookie (a user with hundreds of permissions) fails loudly, with
- * an error page and a log line, instead of being dropped silently into a sign-in loop (issue 5 §4).
+ * an error page and a log line, instead of being dropped silently into a sign-in loop.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

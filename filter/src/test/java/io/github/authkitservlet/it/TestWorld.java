@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class TestWorld {
 
-  /** Prefixes of sealed cookies and of JWTs: no log line may hold one (DESIGN.md §6.8). */
+  /** Prefixes of sealed cookies and of JWTs: no log line may hold one, nor any other secret. */
   private static final List<String> SECRET_PREFIXES = List.of("Fe26.2*", "eyJhbGci");
 
   final AuthKitEmulator workos;

@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * <p>Internal API of authkit-servlet.
  */
-public final class CookieSize {
+final class CookieSize {
 
   /** A little under the browsers' 4096, so the attributes and a proxy's own cookies still fit. */
-  public static final int MAX_BYTES = 4000;
+  static final int MAX_BYTES = 4000;
 
   private CookieSize() {}
 

@@ -3,7 +3,7 @@ package io.github.authkitservlet.internal.http;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Keeps personal and cookie-setting responses out of shared caches (DESIGN.md §6.5).
+ * Keeps personal and cookie-setting responses out of shared caches.
  *
  * <p>Internal API of authkit-servlet.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Computes the path inside the application that URL patterns are matched against, so that
  * {@code ;} parameters, dot segments, doubled slashes and percent-encoding cannot move a request
- * from a protected pattern into a public one (DESIGN.md §6.7): {@code /public/../admin},
+ * from a protected pattern into a public one: {@code /public/../admin},
  * {@code /public;x=1/../admin}, {@code /admin;jsessionid=1} and {@code /%61dmin} all become
  * {@code /admin}.
  *

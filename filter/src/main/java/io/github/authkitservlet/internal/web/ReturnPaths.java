@@ -3,7 +3,7 @@ package io.github.authkitservlet.internal.web;
 import java.util.Optional;
 
 /**
- * Decides where the browser may be sent back to after sign-in (DESIGN.md §6.3): only a relative
+ * Decides where the browser may be sent back to after sign-in: only a relative
  * path (plus query) on this origin. Anything else becomes {@code /}, so a crafted
  * {@code returnTo} can never turn the callback into an open redirect.
  *

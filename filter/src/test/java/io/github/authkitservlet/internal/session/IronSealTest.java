@@ -178,7 +178,7 @@ class IronSealTest {
 
   @Test
   void theJavaSdkCannotReadTheNodeSuffixButWeCan() throws Exception {
-    // The limit of the SDK that DESIGN.md §5 says we must not inherit.
+    // A limit of the Java SDK's Iron we must not inherit: the Node SDK writes this suffix.
     String node = vectors.sealed("node-sdk-sealed-session");
     assertThrows(RuntimeException.class, () -> Iron.INSTANCE.unseal(node, vectors.password("1")));
     assertFalse(iron.unseal(node, vectors.passwords(), NOW).isEmpty());

@@ -1,0 +1,16 @@
+/**
+ * WorkOS AuthKit sign-in for Jakarta Servlet applications: the API you use.
+ *
+ * <ul>
+ *   <li>{@link io.github.authkitservlet.AuthKitFilter} protects the URL patterns it is mapped to;
+ *   <li>{@link io.github.authkitservlet.AuthKitLoginServlet},
+ *       {@link io.github.authkitservlet.AuthKitCallbackServlet} and
+ *       {@link io.github.authkitservlet.AuthKitLogoutServlet} run the hosted sign-in and sign-out;
+ *   <li>{@link io.github.authkitservlet.AuthKitPrincipal} is the signed-in user, as
+ *       {@code request.getUserPrincipal()} and the request attribute {@code authkitUser}.
+ * </ul>
+ *
+ * <p>Everything under {@code io.github.authkitservlet.internal} is the implementation: it is not
+ * part of the API and may change in any release.
+ */
+package io.github.authkitservlet;
