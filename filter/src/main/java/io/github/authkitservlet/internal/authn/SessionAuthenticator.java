@@ -119,6 +119,14 @@ public final class SessionAuthenticator {
     return Optional.of(sessionId);
   }
 
+  /**
+   * Whether this server refuses the session with this id (ended by a sign-out here, or revoked).
+   * A local lookup: no network, nothing else.
+   */
+  public boolean isRevoked(String sessionId) {
+    return revoked.isRevoked(sessionId);
+  }
+
   /** Seals a session for the cookie (the current password). */
   public String seal(SessionData session) {
     return codec.seal(session);
@@ -169,11 +177,11 @@ public final class SessionAuthenticator {
     }
     Failure failure = ((RefreshResult.Failed) result).failure();
     if (failure.isTerminal()) {
-      return new AuthOutcome.Anonymous(true);
+      return new AuthOutcome.Anonymous(true, failure);
     }
     if (current != null && !current.isExpiredAt(clock.instant(), clockLeeway)) {
       // WorkOS is having a moment but the token is still good: serve, refresh next time.
-      return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty());
+      return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty(), failure);
     }
     return new AuthOutcome.Unavailable(failure);
   }

@@ -165,7 +165,9 @@ class SessionAuthenticatorCacheTest {
 
     // Long after the token expired, the copy's refresh is refused by WorkOS itself.
     advanceBoth(emulator, Duration.ofMinutes(10));
-    assertEquals(new AuthOutcome.Anonymous(true), authenticator.authenticate(cookie));
+    AuthOutcome.Anonymous refused = assertInstanceOf(AuthOutcome.Anonymous.class, authenticator.authenticate(cookie));
+    assertTrue(refused.clearCookie());
+    assertEquals("invalid_grant", refused.refreshFailure().code());
     assertEquals(1, emulator.counter("grant.refresh_token.failed"));
   }
 
