@@ -2,6 +2,8 @@ package io.github.authkitservlet;
 
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
+import io.github.authkitservlet.internal.authn.SessionStore;
+import io.github.authkitservlet.internal.authn.SessionStores;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.core.AuthKitCore;
 import io.github.authkitservlet.internal.http.CookieWriter;
@@ -30,16 +32,24 @@ final class AuthKitRuntime implements AutoCloseable {
   final AuthKitCore core;
   final DecisionWriter writer;
   private final WorkOsClient workos;
+  private final SessionStore store;
   private final JsonResponses json;
 
-  AuthKitRuntime(AuthKitConfig config, Clock clock) {
+  /**
+   * @param classLoader the application's class loader: a JCache provider and its configuration
+   *     are looked up through it
+   * @throws IllegalStateException when the configured session store cannot be had (the message
+   *     says what is missing)
+   */
+  AuthKitRuntime(AuthKitConfig config, Clock clock, ClassLoader classLoader) {
     this.config = config;
     this.workos = new WorkOsClient(
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
         config.httpReadTimeout(), new IssuerCheck(Set.copyOf(config.tokenIssuers()), config.clientId()));
+    this.store = SessionStores.of(config, clock, classLoader);
     SessionAuthenticator authenticator = new SessionAuthenticator(
-        new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock, SessionPolicy.of(config));
+        new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock, SessionPolicy.of(config), store);
     this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
     this.json = new JsonResponses();
     this.writer = new DecisionWriter(new CookieWriter(config), json);
@@ -47,6 +57,7 @@ final class AuthKitRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    store.close();
     workos.close();
     json.close();
   }

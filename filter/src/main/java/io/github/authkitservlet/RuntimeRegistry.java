@@ -18,9 +18,11 @@ final class RuntimeRegistry {
   private final Map<AuthKitConfig, AuthKitRuntime> runtimes = new HashMap<>();
   private final Map<AuthKitConfig, Integer> users = new HashMap<>();
   private final Clock clock;
+  private final ClassLoader classLoader;
 
-  private RuntimeRegistry(Clock clock) {
+  private RuntimeRegistry(Clock clock, ClassLoader classLoader) {
     this.clock = clock;
+    this.classLoader = classLoader;
   }
 
   /** The registry of this application, created on first use. */
@@ -30,14 +32,19 @@ final class RuntimeRegistry {
       if (existing instanceof RuntimeRegistry registry) {
         return registry;
       }
-      RuntimeRegistry registry = new RuntimeRegistry(clockOf(context));
+      RuntimeRegistry registry = new RuntimeRegistry(clockOf(context), classLoaderOf(context));
       context.setAttribute(ATTRIBUTE, registry);
       return registry;
     }
   }
 
+  /**
+   * The runtime of this configuration, made on first use.
+   *
+   * @throws IllegalStateException when its session store cannot be had (the message says why)
+   */
   synchronized AuthKitRuntime acquire(AuthKitConfig config) {
-    AuthKitRuntime runtime = runtimes.computeIfAbsent(config, c -> new AuthKitRuntime(c, clock));
+    AuthKitRuntime runtime = runtimes.computeIfAbsent(config, c -> new AuthKitRuntime(c, clock, classLoader));
     users.merge(config, 1, Integer::sum);
     return runtime;
   }
@@ -52,6 +59,19 @@ final class RuntimeRegistry {
         removed.close();
       }
     }
+  }
+
+  /** The application's class loader (the container's view of it), else the thread's. */
+  private static ClassLoader classLoaderOf(ServletContext context) {
+    try {
+      ClassLoader loader = context.getClassLoader();
+      if (loader != null) {
+        return loader;
+      }
+    } catch (UnsupportedOperationException | SecurityException e) {
+      // A context that does not say: fall through.
+    }
+    return Thread.currentThread().getContextClassLoader();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.authkitservlet.benchmarks.jmh;
 
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
+import io.github.authkitservlet.internal.authn.SessionStores;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
@@ -24,13 +25,14 @@ final class Authenticators {
    */
   static SessionAuthenticator uncached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, policy(0));
+    return new SessionAuthenticator(codec, verifier, workos, clock, policy(0), SessionStores.memory(clock, policy(0)));
   }
 
   /** An authenticator as the filter builds it by default (session cache of 10 000 entries). */
   static SessionAuthenticator cached(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
       Clock clock) {
-    return new SessionAuthenticator(codec, verifier, workos, clock, policy(10_000));
+    return new SessionAuthenticator(codec, verifier, workos, clock, policy(10_000),
+        SessionStores.memory(clock, policy(10_000)));
   }
 
   private static SessionPolicy policy(int cacheEntries) {

@@ -36,6 +36,11 @@ import java.util.logging.Logger;
 public final class SessionAuthenticator {
 
   private static final Logger LOG = Logger.getLogger(SessionAuthenticator.class.getName());
+  /**
+   * How long a session revoked by WorkOS stays refused when its tokens are not at hand: longer than
+   * any access token WorkOS issues by default (5 minutes); after that WorkOS refuses its refresh.
+   */
+  static final Duration REVOKED_TOKENS_LIFETIME = Duration.ofHours(1);
 
   private final SessionCookieCodec codec;
   private final AccessTokenVerifier verifier;
@@ -44,12 +49,15 @@ public final class SessionAuthenticator {
   private final Duration refreshBuffer;
   private final Duration clockLeeway;
   private final Duration cookieLifetime;
-  private final RefreshCoordinator refreshes;
+  private final SessionStore store;
   private final VerifiedSessionCache verified;
-  private final RevokedSessions revoked;
 
+  /**
+   * @param store where ended sessions and refreshes are shared with the application's other
+   *     servers ({@link SessionStores})
+   */
   public SessionAuthenticator(SessionCookieCodec codec, AccessTokenVerifier verifier, WorkOsClient workos,
-      Clock clock, SessionPolicy policy) {
+      Clock clock, SessionPolicy policy, SessionStore store) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.workos = Objects.requireNonNull(workos, "workos");
@@ -57,9 +65,8 @@ public final class SessionAuthenticator {
     this.refreshBuffer = policy.refreshBuffer();
     this.clockLeeway = policy.clockLeeway();
     this.cookieLifetime = policy.cookieLifetime();
-    this.refreshes = new RefreshCoordinator(clock, policy.refreshWaitLimit());
+    this.store = Objects.requireNonNull(store, "store");
     this.verified = new VerifiedSessionCache(clock, policy.cacheEntries());
-    this.revoked = new RevokedSessions(clock);
   }
 
   /** What the session cookie value (null when absent) amounts to. Never throws for bad input. */
@@ -69,7 +76,7 @@ public final class SessionAuthenticator {
     }
     Optional<ResolvedSession> known = verified.find(cookieValue);
     if (known.isPresent()) {
-      if (revoked.isRevoked(known.get().claims().sessionId())) {
+      if (store.isRevoked(known.get().claims().sessionId())) {
         verified.forget(cookieValue);
         return new AuthOutcome.Anonymous(true);
       }
@@ -112,11 +119,19 @@ public final class SessionAuthenticator {
       return Optional.empty();
     }
     String sessionId = session.get().sessionId();
-    revoked.revoke(sessionId, refusedUntil(session.get().expiresAt()));
+    store.revoke(sessionId, refusedUntil(session.get().expiresAt()));
     if (!workos.revokeSession(sessionId)) {
-      revoked.revoke(sessionId, clock.instant().plus(cookieLifetime));
+      store.revoke(sessionId, clock.instant().plus(cookieLifetime));
     }
     return Optional.of(sessionId);
+  }
+
+  /**
+   * Refuses the session with this id from now on, on every server sharing the store (WorkOS told
+   * us it was revoked): long enough for any access token WorkOS issued for it to expire.
+   */
+  public void revoke(String sessionId) {
+    store.revoke(sessionId, clock.instant().plus(REVOKED_TOKENS_LIFETIME));
   }
 
   /**
@@ -124,7 +139,7 @@ public final class SessionAuthenticator {
    * A local lookup: no network, nothing else.
    */
   public boolean isRevoked(String sessionId) {
-    return revoked.isRevoked(sessionId);
+    return store.isRevoked(sessionId);
   }
 
   /** Seals a session for the cookie (the current password). */
@@ -135,7 +150,7 @@ public final class SessionAuthenticator {
   AuthOutcome resolve(SessionData session) {
     TokenCheck check = verifier.verify(session.accessToken());
     if (check instanceof TokenCheck.Verified verified) {
-      if (revoked.isRevoked(verified.claims().sessionId())) {
+      if (store.isRevoked(verified.claims().sessionId())) {
         return new AuthOutcome.Anonymous(true);
       }
       if (!needsRefresh(verified.claims())) {
@@ -163,27 +178,41 @@ public final class SessionAuthenticator {
 
   /** @param current the current token's claims if its signature is good, else null */
   private AuthOutcome refreshing(SessionData session, AccessTokenClaims current) {
-    RefreshResult result = refreshes.refresh(session.refreshToken(), () -> grant(session));
+    RefreshResult result = store.refresh(session.refreshToken(), () -> grant(session), this::adopt);
     if (result instanceof RefreshResult.Refreshed refreshed) {
       AccessTokenClaims fresh = refreshed.session().session().claims();
-      if (revoked.isRevoked(fresh.sessionId())) {
+      if (store.isRevoked(fresh.sessionId())) {
         // WorkOS still honours the session (its revocation failed or has not arrived): keep
         // refusing it for as long as this new token would be accepted.
-        revoked.revoke(fresh.sessionId(), refusedUntil(fresh.expiresAt()));
+        store.revoke(fresh.sessionId(), refusedUntil(fresh.expiresAt()));
         return new AuthOutcome.Anonymous(true);
       }
       return new AuthOutcome.Authenticated(
           refreshed.session().session(), Optional.of(refreshed.session().sealedCookie()));
     }
     Failure failure = ((RefreshResult.Failed) result).failure();
+    boolean stillValid = current != null && !current.isExpiredAt(clock.instant(), clockLeeway);
+    if (stillValid) {
+      // WorkOS is having a moment, or refused a refresh token another server may just have spent
+      // for this very session (it then holds the rotated cookie): the current token is still
+      // good, so serve it and leave the cookie alone. Only an expired token with a refused refresh
+      // signs the user out.
+      return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty(), failure);
+    }
     if (failure.isTerminal()) {
       return new AuthOutcome.Anonymous(true, failure);
     }
-    if (current != null && !current.isExpiredAt(clock.instant(), clockLeeway)) {
-      // WorkOS is having a moment but the token is still good: serve, refresh next time.
-      return new AuthOutcome.Authenticated(new ResolvedSession(session, current), Optional.empty(), failure);
-    }
     return new AuthOutcome.Unavailable(failure);
+  }
+
+  /** A session another server's refresh sealed into a cookie, checked here as if it were ours. */
+  private Optional<RefreshedSession> adopt(String sealedCookie) {
+    return codec.unseal(sealedCookie).flatMap(data -> {
+      TokenCheck check = verifier.verify(data.accessToken());
+      return check instanceof TokenCheck.Verified verified
+          ? Optional.of(new RefreshedSession(new ResolvedSession(data, verified.claims()), sealedCookie))
+          : Optional.empty();
+    });
   }
 
   private RefreshResult grant(SessionData session) {

@@ -32,6 +32,10 @@ import java.util.Optional;
  * @param httpReadTimeout read timeout for calls to WorkOS
  * @param clockLeeway clock skew tolerated when checking token times
  * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
+ * @param sessionStore where ended sessions and refreshes in flight are shared
+ * @param jcacheProvider the JCache provider class, with {@link SessionStoreKind#JCACHE}
+ * @param jcacheConfig the JCache provider's configuration URI, with {@link SessionStoreKind#JCACHE}
+ * @param webhookSecret the secret WorkOS signs webhooks with (secret)
  */
 public record AuthKitConfig(
     String apiKey,
@@ -50,7 +54,11 @@ public record AuthKitConfig(
     Duration httpConnectTimeout,
     Duration httpReadTimeout,
     Duration clockLeeway,
-    int sessionCacheSize) {
+    int sessionCacheSize,
+    SessionStoreKind sessionStore,
+    Optional<String> jcacheProvider,
+    Optional<URI> jcacheConfig,
+    Optional<String> webhookSecret) {
 
   /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
   public AuthKitConfig {
@@ -79,6 +87,10 @@ public record AuthKitConfig(
     if (sessionCacheSize < 0) {
       throw new IllegalArgumentException("sessionCacheSize must be >= 0");
     }
+    Objects.requireNonNull(sessionStore, "sessionStore");
+    Objects.requireNonNull(jcacheProvider, "jcacheProvider");
+    Objects.requireNonNull(jcacheConfig, "jcacheConfig");
+    Objects.requireNonNull(webhookSecret, "webhookSecret");
   }
 
 
@@ -120,6 +132,10 @@ public record AuthKitConfig(
         + ", httpReadTimeout=" + httpReadTimeout
         + ", clockLeeway=" + clockLeeway
         + ", sessionCacheSize=" + sessionCacheSize
+        + ", sessionStore=" + sessionStore
+        + ", jcacheProvider=" + jcacheProvider.orElse("(default)")
+        + ", jcacheConfig=" + jcacheConfig.map(URI::toString).orElse("(default)")
+        + ", webhookSecret=" + (webhookSecret.isPresent() ? "****" : "(not set)")
         + "]";
   }
 

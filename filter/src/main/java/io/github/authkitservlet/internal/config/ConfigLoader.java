@@ -27,6 +27,8 @@ final class ConfigLoader {
   private static final Pattern COOKIE_DOMAIN = Pattern.compile("\\.?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+      + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
   private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]+]?");
 
   private final SettingSource source;
@@ -72,9 +74,25 @@ final class ConfigLoader {
     Duration leeway = Duration.ofSeconds(longIn(Setting.CLOCK_LEEWAY, 0, 3_600, "seconds"));
     int sessionCacheSize = (int) longIn(Setting.SESSION_CACHE_SIZE, 0, MAX_SESSION_CACHE_SIZE,
         "entries of about 5 KB each; 0 turns the cache off");
+    SessionStoreKind sessionStore = enumValue(Setting.SESSION_STORE, SessionStoreKind.class);
+    Optional<String> jcacheProvider = source.get(Setting.JCACHE_PROVIDER.key());
+    if (jcacheProvider.isPresent() && !CLASS_NAME.matcher(jcacheProvider.get()).matches()) {
+      throw new ConfigException(Setting.JCACHE_PROVIDER, "must be a class name such as"
+          + " com.hazelcast.cache.HazelcastMemberCachingProvider, got '" + jcacheProvider.get() + "'");
+    }
+    Optional<URI> jcacheConfig = jcacheConfig();
+    if (sessionStore == SessionStoreKind.MEMORY) {
+      for (Setting jcacheOnly : List.of(Setting.JCACHE_PROVIDER, Setting.JCACHE_CONFIG)) {
+        if (source.get(jcacheOnly.key()).isPresent()) {
+          throw new ConfigException(jcacheOnly, "only applies with " + Setting.SESSION_STORE.key()
+              + "=jcache, but " + Setting.SESSION_STORE.describe() + " is memory: set it to jcache, or remove this setting");
+        }
+      }
+    }
+    Optional<String> webhookSecret = source.get(Setting.WEBHOOK_SECRET.key());
     return new AuthKitConfig(apiKey, clientId, redirectUri, passwords, apiBaseUrl, cookieName, maxAge,
         cookieDomain, sameSite, secure, logoutReturnUri, tokenIssuers, refreshBuffer, connectTimeout, readTimeout, leeway,
-        sessionCacheSize);
+        sessionCacheSize, sessionStore, jcacheProvider, jcacheConfig, webhookSecret);
   }
 
   /** The configured issuers, or WorkOS's issuer for this client and the bare API origin. */
@@ -96,6 +114,22 @@ final class ConfigLoader {
       throw new ConfigException(Setting.TOKEN_ISSUER, "lists no issuer; leave it unset for WorkOS's own");
     }
     return List.copyOf(issuers);
+  }
+
+  /** The provider's configuration: an absolute URI in a scheme the provider reads (classpath:, file:, …). */
+  private Optional<URI> jcacheConfig() throws ConfigException {
+    Optional<String> text = source.get(Setting.JCACHE_CONFIG.key());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String hint = "must be a URI your JCache provider reads, such as classpath:hazelcast.xml or"
+        + " file:/etc/app/hazelcast.xml, got '" + text.get() + "'";
+    checkCharacters(Setting.JCACHE_CONFIG, text.get(), hint);
+    URI uri = parse(Setting.JCACHE_CONFIG, text.get(), hint);
+    if (uri.getScheme() == null) {
+      throw new ConfigException(Setting.JCACHE_CONFIG, hint);
+    }
+    return Optional.of(uri);
   }
 
   private String required(Setting setting, String hint) throws ConfigException {

@@ -67,7 +67,19 @@ public enum Setting {
    * access-token lifetime (5 minutes at WorkOS); a session that does not fit only costs its next
    * request the uncached path.
    */
-  SESSION_CACHE_SIZE("workos.session-cache-size", "10000", false);
+  SESSION_CACHE_SIZE("workos.session-cache-size", "10000", false),
+  /**
+   * Where ended sessions and refreshes in flight are shared: {@code memory} (one server) or
+   * {@code jcache} (several servers, through a JCache provider such as Hazelcast or Payara's data
+   * grid).
+   */
+  SESSION_STORE("workos.session-store", "memory", false),
+  /** The JCache provider class to use with {@code jcache}; by default the one on the class path. */
+  JCACHE_PROVIDER("workos.jcache-provider", null, false),
+  /** The JCache provider's configuration, as a URI it understands (e.g. {@code classpath:hazelcast.xml}). */
+  JCACHE_CONFIG("workos.jcache-config", null, false),
+  /** The secret WorkOS signs webhooks with (the webhook servlet needs it). Secret. */
+  WEBHOOK_SECRET("workos.webhook-secret", null, true);
 
   /** Prefix shared by every setting key. */
   public static final String PREFIX = "workos.";

@@ -73,8 +73,9 @@ class SessionAuthenticatorCacheTest {
   }
 
   private SessionAuthenticator authenticator(int cacheEntries) {
-    return new SessionAuthenticator(codec, verifier, workos, clock,
-        new SessionPolicy(REFRESH_BUFFER, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofDays(400), cacheEntries));
+    SessionPolicy policy =
+        new SessionPolicy(REFRESH_BUFFER, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofDays(400), cacheEntries);
+    return new SessionAuthenticator(codec, verifier, workos, clock, policy, SessionStores.memory(clock, policy));
   }
 
   @Test

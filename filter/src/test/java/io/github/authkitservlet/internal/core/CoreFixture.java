@@ -4,6 +4,7 @@ import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.emulator.IssuedSession;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
+import io.github.authkitservlet.internal.authn.SessionStores;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.ConfigException;
 import io.github.authkitservlet.internal.config.SettingSource;
@@ -60,7 +61,8 @@ final class CoreFixture implements AutoCloseable {
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
         config.httpReadTimeout(), new IssuerCheck(Set.copyOf(config.tokenIssuers()), config.clientId()));
     this.codec = new SessionCookieCodec(config.cookiePasswords(), clock);
-    this.authenticator = new SessionAuthenticator(codec, verifier, workos, clock, SessionPolicy.of(config));
+    SessionPolicy policy = SessionPolicy.of(config);
+    this.authenticator = new SessionAuthenticator(codec, verifier, workos, clock, policy, SessionStores.memory(clock, policy));
     this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
   }
 

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.ConfigException;
 import io.github.authkitservlet.internal.config.CookieSecure;
 import io.github.authkitservlet.internal.config.SameSite;
+import io.github.authkitservlet.internal.config.SettingSource;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,10 +28,19 @@ class CookieWriterTest {
   }
 
   private static AuthKitConfig config(String redirectUri, Optional<String> domain, SameSite sameSite, CookieSecure secure) {
-    return new AuthKitConfig("sk_test_x", "client_x", redirectUri, List.of("p".repeat(32)),
-        URI.create("http://localhost:4100"), "wos-session", 34560000, domain, sameSite, secure,
-        Optional.empty(), List.of("http://localhost:4100"), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        10_000);
+    Map<String, String> settings = new HashMap<>(Map.of(
+        "workos.api-key", "sk_test_x",
+        "workos.client-id", "client_x",
+        "workos.redirect-uri", redirectUri,
+        "workos.cookie-password", "p".repeat(32),
+        "workos.cookie-samesite", sameSite.name(),
+        "workos.cookie-secure", secure.name()));
+    domain.ifPresent(d -> settings.put("workos.cookie-domain", d));
+    try {
+      return AuthKitConfig.load(SettingSource.of(settings));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private static final AuthKitConfig DEFAULTS = config(Optional.empty(), SameSite.LAX, CookieSecure.AUTO);
@@ -48,7 +61,7 @@ class CookieWriterTest {
 
   @Test
   void domainAndSameSiteNoneForceSecureEvenOnLoopback() throws Exception {
-    var writer = new CookieWriter(config(Optional.of("example.com"), SameSite.NONE, CookieSecure.NEVER));
+    var writer = new CookieWriter(config(Optional.of("example.com"), SameSite.NONE, CookieSecure.AUTO));
     var request = FakeRequest.get().host("127.0.0.1").build();
     assertEquals("wos-session=v; Max-Age=34560000; Path=/; Domain=example.com; Secure; HttpOnly; SameSite=None",
         writer.sessionHeader(request, "v"));

@@ -1,0 +1,239 @@
+package io.github.authkitservlet.internal.authn;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * The two JCache caches a {@link JCacheSessionStore} shares with the application's other servers,
+ * reached only through {@link #call}: every operation runs on a small pool of its own with a
+ * time limit, so a slow, split or stopped grid delays nobody's request for long and never throws.
+ *
+ * <p>While the grid fails, calls are skipped (the store then works as a single server) and one
+ * WARNING says so; a call is tried again after {@link #RETRY_INTERVAL}, and the first one that
+ * succeeds says, at INFO, that the grid is back. The caches are obtained in the background at
+ * start (an embedded member may take seconds to join its peers) and again after an outage if
+ * they never were.
+ */
+final class SharedCaches implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(SharedCaches.class.getName());
+  /** How long one grid operation may take before the grid counts as failing. */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+  /** How long getting the caches (starting an embedded member, joining peers) may take. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+  /** After a failure, grid calls are skipped this long before one is tried again. */
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+  /** Refresh coordination entries live at most this long (they hold sealed sessions). */
+  static final Duration REFRESH_ENTRY_LIFETIME = Duration.ofSeconds(60);
+  /**
+   * Revocations are kept in the grid this long (each server enforces an entry's own end time);
+   * time enough for every access token of the sessions they name to expire.
+   */
+  static final Duration REVOCATION_ENTRY_LIFETIME = Duration.ofHours(1);
+
+  /** Where the caches come from: a provider class (null: the default one) and its configuration (null: default). */
+  record Source(String providerClass, URI configUri, String cacheNamePrefix) {
+    Source {
+      Objects.requireNonNull(cacheNamePrefix, "cacheNamePrefix");
+    }
+  }
+
+  /** The two caches, once obtained. */
+  record Caches(CacheManager manager, Cache<String, String> refreshes, Cache<String, Long> revocations) {}
+
+  private final Source source;
+  private final ClassLoader classLoader;
+  private final Consumer<Caches> onConnect;
+  private final ThreadPoolExecutor pool;
+  private volatile Caches caches;
+  private volatile Future<?> connecting;
+  private volatile long skipUntilNanos;
+  private volatile boolean failing;
+
+  /**
+   * @param onConnect called once the caches are obtained (listeners, initial load), on a pool thread
+   */
+  SharedCaches(Source source, ClassLoader classLoader, Consumer<Caches> onConnect) {
+    this.source = source;
+    this.classLoader = classLoader;
+    this.onConnect = onConnect;
+    AtomicInteger count = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), task -> {
+      Thread thread = new Thread(task, "authkit-session-store-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      // Providers load configuration and classes through the application's class loader.
+      thread.setContextClassLoader(classLoader);
+      return thread;
+    });
+    this.connecting = pool.submit(this::connect);
+  }
+
+  /** Whether the caches are obtained and the grid is not known to be failing. */
+  boolean isConnected() {
+    return caches != null && !failing;
+  }
+
+  /**
+   * Runs {@code operation} on the caches within {@link #CALL_TIMEOUT}; empty when the caches are
+   * not (yet) obtained, the grid is failing, or the operation fails or takes too long. The
+   * operation must not return null.
+   */
+  <T> Optional<T> call(String what, java.util.function.Function<Caches, T> operation) {
+    Caches current = caches;
+    if (current == null) {
+      reconnectIfDue();
+      return Optional.empty();
+    }
+    if (failing && System.nanoTime() < skipUntilNanos) {
+      return Optional.empty();
+    }
+    Future<T> result;
+    try {
+      result = pool.submit((Callable<T>) () -> operation.apply(current));
+    } catch (RejectedExecutionException e) {
+      failed(what, "too many operations waiting");
+      return Optional.empty();
+    }
+    try {
+      T value = result.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      recovered();
+      return Optional.of(value);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      failed(what, "no answer within " + CALL_TIMEOUT.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      failed(what, e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
+  }
+
+  /** Waits (bounded) until the caches are obtained; for start-up checks and tests. */
+  boolean awaitConnected(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (caches == null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return caches != null;
+  }
+
+  private void connect() {
+    try {
+      CachingProvider provider = source.providerClass() == null
+          ? Caching.getCachingProvider(classLoader)
+          : Caching.getCachingProvider(source.providerClass(), classLoader);
+      URI uri = source.configUri() == null ? provider.getDefaultURI() : source.configUri();
+      // The provider's own class loader, not the application's: providers may scope cache names by
+      // class loader (Hazelcast prefixes them with its text, which differs from server to server),
+      // and the caches must be the same on every server. Keys and values are plain strings and numbers.
+      CacheManager manager = provider.getCacheManager(uri, provider.getDefaultClassLoader());
+      Cache<String, String> refreshes = cache(manager, source.cacheNamePrefix() + "refreshes", String.class,
+          REFRESH_ENTRY_LIFETIME);
+      Cache<String, Long> revocations = cache(manager, source.cacheNamePrefix() + "revoked-sessions", Long.class,
+          REVOCATION_ENTRY_LIFETIME);
+      Caches obtained = new Caches(manager, refreshes, revocations);
+      onConnect.accept(obtained);
+      caches = obtained;
+      LOG.log(Level.INFO, "shared session store ready: caches {0}refreshes and {0}revoked-sessions from {1}",
+          new Object[] {source.cacheNamePrefix(), provider.getClass().getName()});
+      recovered();
+    } catch (RuntimeException | LinkageError e) {
+      failed("start", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+    }
+  }
+
+  /** The cache, as the provider's configuration defines it, else created with our defaults. */
+  private static <V> Cache<String, V> cache(CacheManager manager, String name, Class<V> valueType, Duration lifetime) {
+    Cache<String, V> existing = manager.getCache(name, String.class, valueType);
+    if (existing != null) {
+      return existing;
+    }
+    MutableConfiguration<String, V> configuration = new MutableConfiguration<String, V>()
+        .setTypes(String.class, valueType)
+        .setStoreByValue(true)
+        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+            new javax.cache.expiry.Duration(TimeUnit.SECONDS, lifetime.toSeconds())));
+    try {
+      return manager.createCache(name, configuration);
+    } catch (CacheException e) {
+      // Another server created it between our look and our create.
+      Cache<String, V> created = manager.getCache(name, String.class, valueType);
+      if (created == null) {
+        throw e;
+      }
+      return created;
+    }
+  }
+
+  private void reconnectIfDue() {
+    Future<?> attempt = connecting;
+    if (attempt != null && attempt.isDone() && caches == null && System.nanoTime() >= skipUntilNanos) {
+      skipUntilNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
+      try {
+        connecting = pool.submit(this::connect);
+      } catch (RejectedExecutionException e) {
+        // The pool is closing or full: the next call tries again.
+      }
+    }
+  }
+
+  private void failed(String what, String reason) {
+    skipUntilNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
+    if (!failing) {
+      failing = true;
+      LOG.log(Level.WARNING, "the shared session store is unavailable ({0}: {1}); this server coordinates"
+          + " refreshes and sign-outs on its own until it is back, and signs nobody out because of it",
+          new Object[] {what, reason});
+    }
+  }
+
+  private void recovered() {
+    if (failing) {
+      failing = false;
+      LOG.log(Level.INFO, "the shared session store is available again");
+    }
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  /** Stops the pool and closes the cache manager (shutting down an embedded member it started). */
+  @Override
+  public void close() {
+    Caches current = caches;
+    caches = null;
+    pool.shutdownNow();
+    if (current != null) {
+      try {
+        current.manager().close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "closing the shared session store''s cache manager failed", e);
+      }
+    }
+  }
+}
