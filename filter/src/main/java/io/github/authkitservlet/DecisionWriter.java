@@ -11,6 +11,7 @@ import io.github.authkitservlet.internal.http.SignOutPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /** Carries a decision out on a servlet response: its effects, then its answer. */
 final class DecisionWriter {
@@ -48,6 +49,8 @@ final class DecisionWriter {
       }
     } else if (decision instanceof Decision.ConfirmSignOut confirm) {
       SignOutPage.write(response, confirm.action(), confirm.stayHref());
+    } else if (decision instanceof Decision.Acknowledge) {
+      json.write(response, HttpServletResponse.SC_OK, Map.of("received", true));
     }
     return false;
   }

@@ -4,6 +4,7 @@ import io.github.authkitservlet.AuthKitCallbackServlet;
 import io.github.authkitservlet.AuthKitFilter;
 import io.github.authkitservlet.AuthKitLoginServlet;
 import io.github.authkitservlet.AuthKitLogoutServlet;
+import io.github.authkitservlet.AuthKitWebhookServlet;
 import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.it.app.WhoAmIServlet;
 import java.io.File;
@@ -21,6 +22,8 @@ final class TestApp {
 
   static final String CONTEXT = "/authkit-it";
   static final String COOKIE_PASSWORD = "it-cookie-password-0123456789-abcdefghijkl";
+  /** The signing secret of the application's WorkOS webhook endpoint ({@code /webhooks/workos}). */
+  static final String WEBHOOK_SECRET = "it-webhook-secret-0123456789";
 
   private TestApp() {}
 
@@ -69,6 +72,7 @@ final class TestApp {
           <context-param><param-name>workos.api-port</param-name><param-value>%d</param-value></context-param>
           <context-param><param-name>workos.api-https</param-name><param-value>false</param-value></context-param>
           <context-param><param-name>workos.http-read-timeout</param-name><param-value>2000</param-value></context-param>
+          <context-param><param-name>workos.webhook-secret</param-name><param-value>%13$s</param-value></context-param>
 
           <listener><listener-class>%s</listener-class></listener>
 
@@ -102,6 +106,8 @@ final class TestApp {
           <servlet><servlet-name>callback</servlet-name><servlet-class>%s</servlet-class></servlet>
           <servlet><servlet-name>logout</servlet-name><servlet-class>%s</servlet-class></servlet>
           <servlet><servlet-name>whoami</servlet-name><servlet-class>%s</servlet-class></servlet>
+          <servlet><servlet-name>webhooks</servlet-name><servlet-class>%14$s</servlet-class></servlet>
+          <servlet-mapping><servlet-name>webhooks</servlet-name><url-pattern>/webhooks/workos</url-pattern></servlet-mapping>
           <servlet-mapping><servlet-name>login</servlet-name><url-pattern>/login</url-pattern></servlet-mapping>
           <servlet-mapping><servlet-name>signup</servlet-name><url-pattern>/signup</url-pattern></servlet-mapping>
           <servlet-mapping><servlet-name>callback</servlet-name><url-pattern>/callback</url-pattern></servlet-mapping>
@@ -120,6 +126,8 @@ final class TestApp {
             AuthKitCallbackServlet.class.getName(),
             AuthKitLogoutServlet.class.getName(),
             WhoAmIServlet.class.getName(),
-            mainFilterInitParams);
+            mainFilterInitParams,
+            WEBHOOK_SECRET,
+            AuthKitWebhookServlet.class.getName());
   }
 }

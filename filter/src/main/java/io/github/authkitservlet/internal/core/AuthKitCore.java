@@ -5,6 +5,7 @@ import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The decisions of one configuration: protecting requests, starting a sign-in, finishing it, and
@@ -18,6 +19,7 @@ public final class AuthKitCore {
   private final SignInLogic signIn;
   private final CallbackLogic callback;
   private final SignOutLogic signOut;
+  private final WebhookLogic webhooks;
 
   public AuthKitCore(AuthKitConfig config, WorkOsClient workos, SessionAuthenticator authenticator,
       FlowStateCodec flows, Clock clock) {
@@ -26,6 +28,7 @@ public final class AuthKitCore {
     this.signIn = new SignInLogic(workos, flows, addresses, clock);
     this.callback = new CallbackLogic(workos, flows, authenticator, config.cookieName());
     this.signOut = new SignOutLogic(authenticator, workos, addresses);
+    this.webhooks = config.webhookSecret().map(secret -> new WebhookLogic(authenticator, secret)).orElse(null);
   }
 
   public SecurityLogic security() {
@@ -42,5 +45,10 @@ public final class AuthKitCore {
 
   public SignOutLogic signOut() {
     return signOut;
+  }
+
+  /** WorkOS's webhooks; empty without {@code workos.webhook-secret}. */
+  public Optional<WebhookLogic> webhooks() {
+    return Optional.ofNullable(webhooks);
   }
 }

@@ -58,6 +58,13 @@ public sealed interface Decision {
     }
   }
 
+  /** Answer {@code 200} {@code {"received": true}}: a notification was taken (a webhook). */
+  record Acknowledge(Effects effects) implements Decision {
+    public Acknowledge {
+      Objects.requireNonNull(effects, "effects");
+    }
+  }
+
   /**
    * Answer with a page asking to confirm signing out, whose button posts to {@code action}.
    *
