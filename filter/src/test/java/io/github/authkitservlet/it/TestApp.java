@@ -49,6 +49,15 @@ final class TestApp {
    * {@code <init-param>} elements (e.g. {@code cors-preflight=pass}).
    */
   static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams) {
+    return war(emulator, context, redirectUri, mainFilterInitParams, "");
+  }
+
+  /**
+   * The same application with extra init-params on the main AuthKit filter and extra
+   * {@code <context-param>} elements (e.g. a shared session store's settings).
+   */
+  static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams,
+      String contextParams) {
     JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
         .importDirectory(new File("target/classes"))
         .as(JavaArchive.class);
@@ -57,10 +66,10 @@ final class TestApp {
         .addClass(WhoAmIServlet.class)
         // A static file the default servlet serves: public through the *.css pattern.
         .addAsWebResource(new StringAsset("body { color: black; }\n"), "style.css")
-        .setWebXML(new StringAsset(webXml(emulator, redirectUri, mainFilterInitParams)));
+        .setWebXML(new StringAsset(webXml(emulator, redirectUri, mainFilterInitParams, contextParams)));
   }
 
-  static String webXml(AuthKitEmulator emulator, String redirectUri, String mainFilterInitParams) {
+  static String webXml(AuthKitEmulator emulator, String redirectUri, String mainFilterInitParams, String contextParams) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -73,6 +82,7 @@ final class TestApp {
           <context-param><param-name>workos.api-https</param-name><param-value>false</param-value></context-param>
           <context-param><param-name>workos.http-read-timeout</param-name><param-value>2000</param-value></context-param>
           <context-param><param-name>workos.webhook-secret</param-name><param-value>%13$s</param-value></context-param>
+          %15$s
 
           <listener><listener-class>%s</listener-class></listener>
 
@@ -128,6 +138,7 @@ final class TestApp {
             WhoAmIServlet.class.getName(),
             mainFilterInitParams,
             WEBHOOK_SECRET,
-            AuthKitWebhookServlet.class.getName());
+            AuthKitWebhookServlet.class.getName(),
+            contextParams);
   }
 }

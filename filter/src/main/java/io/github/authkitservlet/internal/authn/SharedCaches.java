@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +52,9 @@ final class SharedCaches implements AutoCloseable {
    * time enough for every access token of the sessions they name to expire.
    */
   static final Duration REVOCATION_ENTRY_LIFETIME = Duration.ofHours(1);
+
+  private static final String HAZELCAST = "com.hazelcast.";
+  private static final String HAZELCAST_CONFIG_LOCATION = "hazelcast.config.location";
 
   /** Where the caches come from: a provider class (null: the default one) and its configuration (null: default). */
   record Source(String providerClass, URI configUri, String cacheNamePrefix) {
@@ -144,11 +148,22 @@ final class SharedCaches implements AutoCloseable {
       CachingProvider provider = source.providerClass() == null
           ? Caching.getCachingProvider(classLoader)
           : Caching.getCachingProvider(source.providerClass(), classLoader);
-      URI uri = source.configUri() == null ? provider.getDefaultURI() : source.configUri();
+      URI uri = provider.getDefaultURI();
+      Properties properties = new Properties();
+      if (source.configUri() != null) {
+        if (provider.getClass().getName().startsWith(HAZELCAST)) {
+          // Hazelcast prefixes cache names with a non-default URI, which may differ from server to
+          // server; given as this property instead, the names stay equal, and closing the manager
+          // also stops the member it started.
+          properties.setProperty(HAZELCAST_CONFIG_LOCATION, source.configUri().toString());
+        } else {
+          uri = source.configUri();
+        }
+      }
       // The provider's own class loader, not the application's: providers may scope cache names by
       // class loader (Hazelcast prefixes them with its text, which differs from server to server),
       // and the caches must be the same on every server. Keys and values are plain strings and numbers.
-      CacheManager manager = provider.getCacheManager(uri, provider.getDefaultClassLoader());
+      CacheManager manager = provider.getCacheManager(uri, provider.getDefaultClassLoader(), properties);
       Cache<String, String> refreshes = cache(manager, source.cacheNamePrefix() + "refreshes", String.class,
           REFRESH_ENTRY_LIFETIME);
       Cache<String, Long> revocations = cache(manager, source.cacheNamePrefix() + "revoked-sessions", Long.class,

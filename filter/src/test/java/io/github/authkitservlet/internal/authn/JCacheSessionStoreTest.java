@@ -172,9 +172,9 @@ class JCacheSessionStoreTest {
 
   @Test
   void withoutItsGridAStoreWorksAloneAndSaysSoOnce() throws Exception {
-    // A provider configuration that cannot start: the store never gets its caches.
+    // A provider that is not there: the store never gets its caches.
     JCacheSessionStore alone = new JCacheSessionStore(CLOCK, WAIT_LIMIT,
-        new SharedCaches.Source(MEMBER, URI.create("file:/nonexistent/hazelcast.xml"), "authkit.alone."),
+        new SharedCaches.Source("com.example.NoSuchCachingProvider", null, "authkit.alone."),
         JCacheSessionStoreTest.class.getClassLoader());
     try {
       assertFalse(alone.grid().awaitConnected(Duration.ofSeconds(2)));
