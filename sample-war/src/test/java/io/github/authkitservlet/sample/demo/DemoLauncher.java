@@ -34,7 +34,9 @@ public final class DemoLauncher {
 
   public static void main(String[] args) throws Exception {
     int emulatorPort = Integer.parseInt(option(args, "--emulator-port", "4100"));
-    URI appUrl = URI.create(option(args, "--app-url", "http://localhost:8080/"));
+    // One URL, or several (comma-separated) when the sample runs as a cluster.
+    List<URI> appUrls = Arrays.stream(option(args, "--app-url", "http://localhost:8080/").split(","))
+        .map(String::strip).map(URI::create).toList();
     String container = option(args, "--container", "Tomcat");
     List<String> workosOptions = Arrays.stream(option(args, "--workos-options", "").trim().split("\\s+"))
         .filter(option -> option.startsWith("-Dworkos.")).toList();
@@ -59,8 +61,11 @@ public final class DemoLauncher {
     }
     stopOnExit(emulator, payara);
 
-    boolean up = waitUntilAnswering(appUrl, payara);
-    System.out.println(banner(container, appUrl, emulator, workosOptions, up));
+    boolean up = true;
+    for (URI appUrl : appUrls) {
+      up &= waitUntilAnswering(appUrl, payara);
+    }
+    System.out.println(banner(container, appUrls, emulator, workosOptions, up));
     if (payara != null) {
       int exit = payara.waitFor();
       // 130 and 143: stopped by Ctrl-C or TERM, which is how a run is meant to end.
@@ -105,13 +110,24 @@ public final class DemoLauncher {
 
   static String banner(String container, URI appUrl, AuthKitEmulator emulator, List<String> workosOptions,
       boolean up) {
+    return banner(container, List.of(appUrl), emulator, workosOptions, up);
+  }
+
+  /** The banner for a sample on one or several nodes (each URL is one node). */
+  static String banner(String container, List<URI> appUrls, AuthKitEmulator emulator, List<String> workosOptions,
+      boolean up) {
     StringBuilder text = new StringBuilder("\n");
     String rule = "=".repeat(78) + "\n";
     text.append(rule);
+    String where = appUrls.stream().map(URI::toString).collect(java.util.stream.Collectors.joining(" and "));
     if (up) {
-      text.append(" AuthKit example is running on ").append(container).append(": ").append(appUrl).append('\n');
+      text.append(" AuthKit example is running on ").append(container).append(": ").append(where).append('\n');
+      if (appUrls.size() > 1) {
+        text.append(" Each address is one node; a browser signed in on one is signed in on all of them\n")
+            .append(" (cookies belong to the host name, not the port).\n");
+      }
     } else {
-      text.append(" AuthKit example did not answer at ").append(appUrl)
+      text.append(" AuthKit example did not answer at ").append(where)
           .append(": see the container's log above.\n");
     }
     if (emulator != null) {
