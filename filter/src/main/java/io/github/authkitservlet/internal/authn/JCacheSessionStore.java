@@ -2,23 +2,20 @@ package io.github.authkitservlet.internal.authn;
 
 import io.github.authkitservlet.internal.workos.Failure;
 import io.github.authkitservlet.internal.workos.FailureReason;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
-import javax.cache.configuration.FactoryBuilder;
-import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
-import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryUpdatedListener;
 
 /**
  * The session store of several servers, on any JCache (JSR-107) provider: Hazelcast embedded in
@@ -26,8 +23,10 @@ import javax.cache.event.CacheEntryUpdatedListener;
  *
  * <p><b>Ended sessions.</b> Each server keeps its own view ({@link MemorySessionStore}), which is
  * all the per-request path reads. A sign-out or revocation on any server is written to the cache
- * {@code <prefix>revoked-sessions} (session id to end time), and cache-entry listeners bring it
- * into every server's view within moments; a server that starts late loads what is there.
+ * {@code <prefix>revoked-sessions} (session id to end time) and to the short-lived
+ * {@code <prefix>revocation-feed}, which every server reads four times a second
+ * ({@link RevocationFeed}): within moments every view has it. A server that starts late, or that
+ * lost the grid for a while, reads the whole revocation cache once.
  *
  * <p><b>Refreshes.</b> Refresh tokens are single-use: two servers refreshing one session race,
  * and the loser signs the user out. So one thread per server asks the grid (local single-flight
@@ -54,13 +53,23 @@ final class JCacheSessionStore implements SessionStore {
   private final SharedCaches grid;
   private final Duration waitLimit;
   private final String server = UUID.randomUUID().toString();
-  private final RevocationListener listener;
+  private final Clock clock;
+  private final ScheduledExecutorService reader;
+  /** When this server last read the revocations (0: never); only the reader thread touches it. */
+  private long lastReadMillis;
 
   JCacheSessionStore(Clock clock, Duration refreshWaitLimit, SharedCaches.Source source, ClassLoader classLoader) {
     this.local = new MemorySessionStore(clock, refreshWaitLimit);
     this.waitLimit = refreshWaitLimit;
-    this.listener = new RevocationListener(this::revokedElsewhere);
-    this.grid = new SharedCaches(source, classLoader, this::connected);
+    this.clock = clock;
+    this.grid = new SharedCaches(source, classLoader);
+    this.reader = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "authkit-revocation-reader");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long interval = RevocationFeed.READ_INTERVAL.toMillis();
+    reader.scheduleWithFixedDelay(this::readRevocations, 0, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Whether the grid is in use now (for tests and start-up checks). */
@@ -73,6 +82,7 @@ final class JCacheSessionStore implements SessionStore {
     local.revoke(sessionId, until);
     grid.call("revoke a session", caches -> {
       caches.revocations().put(sessionId, until.toEpochMilli());
+      RevocationFeed.append(caches.revocationFeed(), sessionId, until.toEpochMilli(), clock.millis());
       return Boolean.TRUE;
     });
   }
@@ -184,63 +194,34 @@ final class JCacheSessionStore implements SessionStore {
     }
   }
 
-  /** Once the caches are there: listen for revocations, and take in the ones made before. */
-  private void connected(SharedCaches.Caches caches) {
-    caches.revocations().registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-        FactoryBuilder.factoryOf(listener), null, false, false));
-    for (Cache.Entry<String, Long> entry : caches.revocations()) {
-      revokedElsewhere(entry.getKey(), entry.getValue());
+  /**
+   * Brings revocations made on other servers into this server's view: the last seconds of the feed,
+   * or the whole revocation cache after a start or a gap longer than the feed's window.
+   */
+  private void readRevocations() {
+    long now = clock.millis();
+    boolean catchUp = now - lastReadMillis > RevocationFeed.WINDOW.toMillis() - RevocationFeed.READ_INTERVAL.toMillis();
+    Optional<Map<String, Long>> read = grid.call(catchUp ? "read the revocations" : "read the revocation feed",
+        caches -> catchUp ? everything(caches.revocations()) : RevocationFeed.recent(caches.revocationFeed(), now));
+    if (read.isPresent()) {
+      read.get().forEach((sessionId, untilMillis) -> local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
+      lastReadMillis = now;
     }
   }
 
-  private void revokedElsewhere(String sessionId, Long untilMillis) {
-    if (sessionId != null && untilMillis != null) {
-      local.revoke(sessionId, Instant.ofEpochMilli(untilMillis));
+  private static Map<String, Long> everything(Cache<String, Long> revocations) {
+    Map<String, Long> all = new java.util.HashMap<>();
+    for (Cache.Entry<String, Long> entry : revocations) {
+      if (entry.getKey() != null && entry.getValue() != null) {
+        all.put(entry.getKey(), entry.getValue());
+      }
     }
+    return all;
   }
 
   @Override
   public void close() {
-    listener.detach();
+    reader.shutdownNow();
     grid.close();
-  }
-
-  /**
-   * Brings revocations written by any server into this server's view. Serializable because some
-   * providers copy listener configurations to other members: a copy that arrives elsewhere has no
-   * view to feed (the field is transient) and does nothing, while each server registers its own.
-   */
-  static final class RevocationListener implements CacheEntryCreatedListener<String, Long>,
-      CacheEntryUpdatedListener<String, Long>, Serializable {
-
-    private static final long serialVersionUID = 1L;
-    private transient volatile BiConsumer<String, Long> view;
-
-    RevocationListener(BiConsumer<String, Long> view) {
-      this.view = view;
-    }
-
-    void detach() {
-      view = null;
-    }
-
-    @Override
-    public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-      deliver(events);
-    }
-
-    @Override
-    public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-      deliver(events);
-    }
-
-    private void deliver(Iterable<CacheEntryEvent<? extends String, ? extends Long>> events) {
-      BiConsumer<String, Long> target = view;
-      if (target != null) {
-        for (CacheEntryEvent<? extends String, ? extends Long> event : events) {
-          target.accept(event.getKey(), event.getValue());
-        }
-      }
-    }
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -26,7 +25,7 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 /**
- * The two JCache caches a {@link JCacheSessionStore} shares with the application's other servers,
+ * The three JCache caches a {@link JCacheSessionStore} shares with the application's other servers,
  * reached only through {@link #call}: every operation runs on a small pool of its own with a
  * time limit, so a slow, split or stopped grid delays nobody's request for long and never throws.
  *
@@ -54,6 +53,8 @@ final class SharedCaches implements AutoCloseable {
   static final Duration REVOCATION_ENTRY_LIFETIME = Duration.ofHours(1);
 
   private static final String HAZELCAST = "com.hazelcast.";
+  /** Where Payara Server and Payara Micro publish the CacheManager of their data grid. */
+  static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
   private static final String HAZELCAST_CONFIG_LOCATION = "hazelcast.config.location";
 
   /** Where the caches come from: a provider class (null: the default one) and its configuration (null: default). */
@@ -63,25 +64,25 @@ final class SharedCaches implements AutoCloseable {
     }
   }
 
-  /** The two caches, once obtained. */
-  record Caches(CacheManager manager, Cache<String, String> refreshes, Cache<String, Long> revocations) {}
+  /**
+   * The caches, once obtained.
+   *
+   * @param ownManager whether the manager is ours to close (false for the container's own)
+   */
+  record Caches(CacheManager manager, boolean ownManager, Cache<String, String> refreshes,
+      Cache<String, Long> revocations, Cache<String, String> revocationFeed) {}
 
   private final Source source;
   private final ClassLoader classLoader;
-  private final Consumer<Caches> onConnect;
   private final ThreadPoolExecutor pool;
   private volatile Caches caches;
   private volatile Future<?> connecting;
   private volatile long skipUntilNanos;
   private volatile boolean failing;
 
-  /**
-   * @param onConnect called once the caches are obtained (listeners, initial load), on a pool thread
-   */
-  SharedCaches(Source source, ClassLoader classLoader, Consumer<Caches> onConnect) {
+  SharedCaches(Source source, ClassLoader classLoader) {
     this.source = source;
     this.classLoader = classLoader;
-    this.onConnect = onConnect;
     AtomicInteger count = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), task -> {
       Thread thread = new Thread(task, "authkit-session-store-" + count.incrementAndGet());
@@ -145,38 +146,63 @@ final class SharedCaches implements AutoCloseable {
 
   private void connect() {
     try {
-      CachingProvider provider = source.providerClass() == null
-          ? Caching.getCachingProvider(classLoader)
-          : Caching.getCachingProvider(source.providerClass(), classLoader);
-      URI uri = provider.getDefaultURI();
-      Properties properties = new Properties();
-      if (source.configUri() != null) {
-        if (provider.getClass().getName().startsWith(HAZELCAST)) {
-          // Hazelcast prefixes cache names with a non-default URI, which may differ from server to
-          // server; given as this property instead, the names stay equal, and closing the manager
-          // also stops the member it started.
-          properties.setProperty(HAZELCAST_CONFIG_LOCATION, source.configUri().toString());
-        } else {
-          uri = source.configUri();
-        }
-      }
-      // The provider's own class loader, not the application's: providers may scope cache names by
-      // class loader (Hazelcast prefixes them with its text, which differs from server to server),
-      // and the caches must be the same on every server. Keys and values are plain strings and numbers.
-      CacheManager manager = provider.getCacheManager(uri, provider.getDefaultClassLoader(), properties);
+      Optional<CacheManager> containers = source.providerClass() == null && source.configUri() == null
+          ? containerCacheManager() : Optional.empty();
+      CacheManager manager = containers.orElseGet(this::providerCacheManager);
       Cache<String, String> refreshes = cache(manager, source.cacheNamePrefix() + "refreshes", String.class,
           REFRESH_ENTRY_LIFETIME);
       Cache<String, Long> revocations = cache(manager, source.cacheNamePrefix() + "revoked-sessions", Long.class,
           REVOCATION_ENTRY_LIFETIME);
-      Caches obtained = new Caches(manager, refreshes, revocations);
-      onConnect.accept(obtained);
-      caches = obtained;
-      LOG.log(Level.INFO, "shared session store ready: caches {0}refreshes and {0}revoked-sessions from {1}",
-          new Object[] {source.cacheNamePrefix(), provider.getClass().getName()});
+      Cache<String, String> feed = cache(manager, source.cacheNamePrefix() + "revocation-feed", String.class,
+          RevocationFeed.ENTRY_LIFETIME);
+      caches = new Caches(manager, containers.isEmpty(), refreshes, revocations, feed);
+      LOG.log(Level.INFO, "shared session store ready: caches {0}refreshes, {0}revoked-sessions and"
+          + " {0}revocation-feed from {1}",
+          new Object[] {source.cacheNamePrefix(), containers.isPresent()
+              ? "the container's data grid (" + PAYARA_CACHE_MANAGER + ")" : manager.getCachingProvider().getClass().getName()});
       recovered();
     } catch (RuntimeException | LinkageError e) {
       failed("start", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
     }
+  }
+
+  /**
+   * The container's own CacheManager, when it publishes one: Payara's is a member of its data grid,
+   * already clustered the way the administrator set it up. A provider in the application would
+   * only be a client of that grid (Payara carries Hazelcast's client provider too) or a second grid.
+   */
+  private static Optional<CacheManager> containerCacheManager() {
+    try {
+      return Optional.of(new javax.naming.InitialContext().lookup(PAYARA_CACHE_MANAGER))
+          .filter(CacheManager.class::isInstance)
+          .map(CacheManager.class::cast);
+    } catch (javax.naming.NamingException | RuntimeException | LinkageError e) {
+      // Not Payara (or no JNDI at all): the provider on the class path.
+      return Optional.empty();
+    }
+  }
+
+  /** A manager of the named (or the default) provider, configured as the settings say. */
+  private CacheManager providerCacheManager() {
+    CachingProvider provider = source.providerClass() == null
+        ? Caching.getCachingProvider(classLoader)
+        : Caching.getCachingProvider(source.providerClass(), classLoader);
+    URI uri = provider.getDefaultURI();
+    Properties properties = new Properties();
+    if (source.configUri() != null) {
+      if (provider.getClass().getName().startsWith(HAZELCAST)) {
+        // Hazelcast prefixes cache names with a non-default URI, which may differ from server to
+        // server; given as this property instead, the names stay equal, and closing the manager
+        // also stops the member it started.
+        properties.setProperty(HAZELCAST_CONFIG_LOCATION, source.configUri().toString());
+      } else {
+        uri = source.configUri();
+      }
+    }
+    // The provider's own class loader, not the application's: providers may scope cache names by
+    // class loader (Hazelcast prefixes them with its text, which differs from server to server),
+    // and the caches must be the same on every server. Keys and values are plain strings and numbers.
+    return provider.getCacheManager(uri, provider.getDefaultClassLoader(), properties);
   }
 
   /** The cache, as the provider's configuration defines it, else created with our defaults. */
@@ -237,13 +263,16 @@ final class SharedCaches implements AutoCloseable {
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
-  /** Stops the pool and closes the cache manager (shutting down an embedded member it started). */
+  /**
+   * Stops the pool and closes the cache manager (shutting down an embedded member it started); the
+   * container's own manager stays open for its other applications.
+   */
   @Override
   public void close() {
     Caches current = caches;
     caches = null;
     pool.shutdownNow();
-    if (current != null) {
+    if (current != null && current.ownManager()) {
       try {
         current.manager().close();
       } catch (RuntimeException e) {

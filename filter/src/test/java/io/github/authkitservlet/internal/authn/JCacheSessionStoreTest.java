@@ -94,12 +94,45 @@ class JCacheSessionStoreTest {
   }
 
   @Test
+  void manySignOutsAtOnceOnBothServersAllReachBothViews() throws Exception {
+    List<String> sessionIds = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sessionIds.add("session_" + UUID.randomUUID());
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < sessionIds.size(); i++) {
+        JCacheSessionStore server = i % 2 == 0 ? a : b;
+        String sessionId = sessionIds.get(i);
+        done.add(threads.submit(() -> server.revoke(sessionId, CLOCK.instant().plusSeconds(300))));
+      }
+      for (Future<?> revoke : done) {
+        revoke.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (!sessionIds.stream().allMatch(id -> a.isRevoked(id) && b.isRevoked(id)) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    for (String sessionId : sessionIds) {
+      assertTrue(a.isRevoked(sessionId) && b.isRevoked(sessionId), sessionId + " reached both servers within a second");
+    }
+  }
+
+  @Test
   void aServerThatStartsLaterLoadsTheRevocationsAlreadyMade() throws Exception {
     String sessionId = "session_" + UUID.randomUUID();
     a.revoke(sessionId, CLOCK.instant().plusSeconds(300));
     JCacheSessionStore c = store("c");
     LATER.add(c);
-    assertTrue(c.isRevoked(sessionId));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (!c.isRevoked(sessionId) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(c.isRevoked(sessionId), "a server that joins reads the revocations made before within a second");
   }
 
   @Test
