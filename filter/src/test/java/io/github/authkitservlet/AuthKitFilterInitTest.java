@@ -67,7 +67,7 @@ class AuthKitFilterInitTest {
   void anUnknownInitParamStopsStartupNamingItAndTheKnownOnes() {
     ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
         filterConfig("AuthKit", Map.of("roles-alowed", "admin"), context(validContext()))));
-    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, cors-preflight,"
+    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, bearer, cors-preflight,"
         + " permissions-required, public-paths, roles-allowed, workos.*", e.getMessage());
   }
 

@@ -10,6 +10,7 @@ import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.internal.session.IronSeal;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.testsupport.TokenMint;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;

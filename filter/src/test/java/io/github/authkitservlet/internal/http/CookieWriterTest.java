@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.config.ContainerRoleSource;
 import io.github.authkitservlet.internal.config.CookieSecure;
 import io.github.authkitservlet.internal.config.SameSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +29,7 @@ class CookieWriterTest {
     return new AuthKitConfig("sk_test_x", "client_x", redirectUri, List.of("p".repeat(32)),
         URI.create("http://localhost:4100"), "wos-session", 34560000, domain, sameSite, secure,
         Optional.empty(), List.of("http://localhost:4100"), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        10_000);
+        10_000, 10_000, Duration.ofSeconds(60), 10, EnumSet.allOf(ContainerRoleSource.class));
   }
 
   private static final AuthKitConfig DEFAULTS = config(Optional.empty(), SameSite.LAX, CookieSecure.AUTO);
