@@ -76,6 +76,11 @@ public class AuthKitSecurityListener implements ServletContextListener {
     }
     try {
       registration = ModuleRegistration.register(new AuthKitAuthModule(runtime, rules, new SiteLookup(context)), context);
+    } catch (UnsupportedOperationException e) {
+      release();
+      throw new IllegalStateException("AuthKit listener cannot start: this container's Jakarta Authentication cannot"
+          + " register a ServerAuthModule for an application (AuthConfigFactory.registerServerAuthModule, Jakarta"
+          + " Authentication 3.0; Jetty 12 does not implement it); use io.github.authkitservlet.AuthKitFilter instead", e);
     } catch (RuntimeException | LinkageError e) {
       release();
       throw new IllegalStateException("AuthKit listener cannot start: this container offers no Jakarta Authentication"

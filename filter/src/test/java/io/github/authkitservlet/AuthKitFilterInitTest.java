@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.AuthKitConfigs;
 import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.security.auth.message.config.AuthConfigProvider;
+import jakarta.security.auth.message.config.RegistrationListener;
+import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
@@ -192,5 +195,74 @@ class AuthKitFilterInitTest {
       listener.contextDestroyed(new ServletContextEvent(context));
     }
     assertNull(factory.getConfigProvider("HttpServlet", "localhost /unit", null), "removed");
+  }
+
+  @Test
+  void aContainerThatCannotRegisterAModuleFailsTheStartSayingWhatToUseInstead() {
+    AuthConfigFactory before = AuthConfigFactory.getFactory();
+    AuthConfigFactory.setFactory(new WithoutModuleRegistration());
+    try {
+      String message = listenerFailure(validContext());
+      assertTrue(message.startsWith("AuthKit listener cannot start: this container's Jakarta Authentication cannot"
+          + " register a ServerAuthModule"), message);
+      assertTrue(message.endsWith("use io.github.authkitservlet.AuthKitFilter instead"), message);
+    } finally {
+      AuthConfigFactory.setFactory(before);
+    }
+  }
+
+  /** A factory as Jetty 12's is written: everything but Jakarta Authentication 3.0's registerServerAuthModule. */
+  private static final class WithoutModuleRegistration extends AuthConfigFactory {
+    @Override
+    public AuthConfigProvider getConfigProvider(String layer, String appContext, RegistrationListener listener) {
+      return null;
+    }
+
+    @Override
+    public String registerConfigProvider(String className, Map<String, String> properties, String layer,
+        String appContext, String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String registerConfigProvider(AuthConfigProvider provider, String layer, String appContext,
+        String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean removeRegistration(String registrationID) {
+      return false;
+    }
+
+    @Override
+    public String[] detachListener(RegistrationListener listener, String layer, String appContext) {
+      return new String[0];
+    }
+
+    @Override
+    public String[] getRegistrationIDs(AuthConfigProvider provider) {
+      return new String[0];
+    }
+
+    @Override
+    public RegistrationContext getRegistrationContext(String registrationID) {
+      return null;
+    }
+
+    @Override
+    public void refresh() {
+      // nothing registered, nothing to reload
+    }
+
+    @Override
+    public String registerServerAuthModule(ServerAuthModule serverAuthModule, Object context) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void removeServerAuthModule(Object context) {
+      throw new UnsupportedOperationException();
+    }
   }
 }
