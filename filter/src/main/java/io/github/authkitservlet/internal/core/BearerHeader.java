@@ -1,7 +1,5 @@
 package io.github.authkitservlet.internal.core;
 
-import java.util.Locale;
-
 /**
  * What an {@code Authorization} header says about a bearer credential (RFC 6750, section 2.1):
  * nothing (no header, or another scheme such as {@code Basic}), something malformed, or a
@@ -35,40 +33,70 @@ sealed interface BearerHeader {
 
   /** What {@code authorization} (the header's value, or null) says. */
   static BearerHeader of(String authorization) {
-    if (!isBearer(authorization)) {
+    int start = credentialStart(authorization);
+    if (start < 0) {
       return new None();
     }
-    String value = authorization.strip().substring("Bearer".length()).strip();
-    if (value.isEmpty() || value.length() > MAX_CREDENTIAL_LENGTH || !isToken68(value)) {
+    // Index arithmetic rather than strip()/substring() chains: this runs on every API call.
+    int end = authorization.length();
+    while (end > start && isWhitespace(authorization.charAt(end - 1))) {
+      end--;
+    }
+    if (end == start || end - start > MAX_CREDENTIAL_LENGTH || !isToken68(authorization, start, end)) {
       return new Malformed();
     }
+    String value = authorization.substring(start, end);
     return new Credential(isJwt(value) ? BearerKind.ACCESS_TOKEN : BearerKind.API_KEY, value);
   }
 
   /** Whether the header uses the Bearer scheme (case-insensitive, as RFC 7235 says schemes are). */
   static boolean isBearer(String authorization) {
-    if (authorization == null) {
-      return false;
-    }
-    String header = authorization.strip();
-    return header.length() >= 6 && header.substring(0, 6).toLowerCase(Locale.ROOT).equals("bearer")
-        && (header.length() == 6 || header.charAt(6) == ' ' || header.charAt(6) == '\t');
+    return credentialStart(authorization) >= 0;
   }
 
-  /** RFC 7235's token68: letters, digits, {@code -._~+/}, then any {@code =}. */
-  private static boolean isToken68(String value) {
+  /**
+   * Where the credential starts: after leading whitespace, the scheme {@code Bearer} in any case,
+   * and the whitespace that follows it; -1 when the header is absent or has another scheme.
+   */
+  private static int credentialStart(String authorization) {
+    if (authorization == null) {
+      return -1;
+    }
+    int length = authorization.length();
     int i = 0;
-    int length = value.length();
-    while (i < length && isToken68Char(value.charAt(i))) {
+    while (i < length && isWhitespace(authorization.charAt(i))) {
       i++;
     }
-    if (i == 0) {
+    if (!authorization.regionMatches(true, i, "Bearer", 0, 6)) {
+      return -1;
+    }
+    i += 6;
+    if (i < length && !isWhitespace(authorization.charAt(i))) {
+      return -1; // "Bearerx": another scheme
+    }
+    while (i < length && isWhitespace(authorization.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** RFC 7235's token68 between {@code start} and {@code end}: letters, digits, {@code -._~+/}, then any {@code =}. */
+  private static boolean isToken68(String value, int start, int end) {
+    int i = start;
+    while (i < end && isToken68Char(value.charAt(i))) {
+      i++;
+    }
+    if (i == start) {
       return false;
     }
-    while (i < length && value.charAt(i) == '=') {
+    while (i < end && value.charAt(i) == '=') {
       i++;
     }
-    return i == length;
+    return i == end;
   }
 
   private static boolean isToken68Char(char c) {
