@@ -48,6 +48,11 @@ final class ApiKeyBearers {
   static final Duration UNKNOWN_KEY_MEMORY = Duration.ofSeconds(30);
   /** WorkOS API keys start with {@code sk_}; the rest is URL-safe. */
   private static final Pattern KEY_SHAPE = Pattern.compile("sk_[A-Za-z0-9_-]{8,250}");
+  /**
+   * The fewest keys remembered, even with {@code workos.token-cache-size=0}: without a memory every
+   * request with a key would be a WorkOS call.
+   */
+  static final int MIN_REMEMBERED_KEYS = 100;
   /** At most one warning a minute about the same kind of trouble. */
   private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final Logger LOG = Logger.getLogger(ApiKeyBearers.class.getName());
@@ -69,7 +74,7 @@ final class ApiKeyBearers {
    * @param ownApiKey the application's own WorkOS API key, never accepted
    * @param validFor how long a valid key is trusted without asking WorkOS again
    * @param waitLimit how long a request waits for the validation another request started
-   * @param cacheEntries at most this many keys (valid or not) are remembered
+   * @param cacheEntries at most this many keys (valid or not) are remembered; at least {@link #MIN_REMEMBERED_KEYS}
    */
   ApiKeyBearers(Function<String, ApiKeyValidation> workos, String ownApiKey, Clock clock, Duration validFor,
       ValidationBudget budget, Duration waitLimit, int cacheEntries) {
@@ -79,7 +84,7 @@ final class ApiKeyBearers {
     this.validFor = Objects.requireNonNull(validFor, "validFor");
     this.budget = Objects.requireNonNull(budget, "budget");
     this.waitLimit = Objects.requireNonNull(waitLimit, "waitLimit");
-    this.known = new DigestCache<>(clock, Math.max(cacheEntries, 1));
+    this.known = new DigestCache<>(clock, Math.max(cacheEntries, MIN_REMEMBERED_KEYS));
   }
 
   /** What this value amounts to. Never throws for bad input. */

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param clockLeeway clock skew tolerated when checking token times
  * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
  * @param tokenCacheSize at most this many verified bearer credentials are kept in memory (0: no
- *     cache for access tokens; API keys are always remembered, in at least one entry)
+ *     cache for access tokens; API keys are always remembered, in at least 100 entries)
  * @param apiKeyCacheTtl how long a confirmed API key is accepted without asking WorkOS again
  * @param apiKeyValidationRate how many unknown API keys per second are validated at WorkOS
  * @param containerRoles what the container sees as the caller's roles
