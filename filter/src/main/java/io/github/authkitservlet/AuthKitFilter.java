@@ -1,8 +1,9 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.internal.authn.ResolvedSession;
 import io.github.authkitservlet.internal.core.AccessRules;
+import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.Decision;
+import io.github.authkitservlet.internal.core.Protection;
 import io.github.authkitservlet.internal.core.RequestFacts;
 import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.Filter;
@@ -93,11 +94,12 @@ public class AuthKitFilter implements Filter {
       return;
     }
     Site where = site.site();
-    RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName());
+    RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName(),
+        Protection.RULES);
     Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request));
     if (runtime.writer.write(decision, request, response)) {
-      ResolvedSession session = ((Decision.Proceed) decision).session();
-      chain.doFilter(session == null ? request : AuthenticatedRequest.of(request, session), response);
+      Caller caller = ((Decision.Proceed) decision).caller();
+      chain.doFilter(caller == null ? request : AuthenticatedRequest.of(request, caller, runtime.roles), response);
     }
   }
 

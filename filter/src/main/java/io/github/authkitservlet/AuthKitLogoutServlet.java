@@ -1,6 +1,7 @@
 package io.github.authkitservlet;
 
 import io.github.authkitservlet.internal.core.FlowCookies;
+import io.github.authkitservlet.internal.core.Protection;
 import io.github.authkitservlet.internal.core.RequestFacts;
 import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,8 @@ public class AuthKitLogoutServlet extends AuthKitServlet {
   private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
     AuthKitRuntime runtime = runtime();
     Site site = site();
-    RequestFacts facts = ServletRequests.facts(request, site.contextPath(), runtime.config.cookieName());
+    RequestFacts facts = ServletRequests.facts(request, site.contextPath(), runtime.config.cookieName(),
+        Protection.RULES);
     Set<String> flows = ServletRequests.cookiesStartingWith(request, FlowCookies.PREFIX).keySet();
     write(runtime.core.signOut().signOut(facts, flows, site.contextPath() + request.getServletPath(), site),
         request, response);

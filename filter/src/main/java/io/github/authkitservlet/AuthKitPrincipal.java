@@ -1,9 +1,10 @@
 package io.github.authkitservlet;
 
-import io.github.authkitservlet.internal.authn.ResolvedSession;
+import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.internal.session.SessionUser;
 import io.github.authkitservlet.internal.token.AccessTokenClaims;
+import io.github.authkitservlet.internal.workos.ValidatedApiKey;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import java.util.Objects;
 /**
  * The signed-in WorkOS user, as the application sees it.
  *
- * <p>Returned by {@code request.getUserPrincipal()} on every request {@link AuthKitFilter} lets
- * through with a session, and stored in the request attribute {@value #REQUEST_ATTRIBUTE}, so a JSP
- * can write {@code ${authkitUser.email}} or {@code ${authkitUser.hasRole('admin')}}. Roles,
- * permissions, entitlements and feature flags come from the verified access token; the profile
- * (email, names, picture) from the user WorkOS returned at sign-in or at the last refresh.
+ * <p>Returned by {@code request.getUserPrincipal()} on every request {@link AuthKitFilter} or
+ * {@link AuthKitSecurityListener}'s module lets through with a caller, and stored in the request
+ * attribute {@value #REQUEST_ATTRIBUTE}, so a JSP can write {@code ${authkitUser.email}} or
+ * {@code ${authkitUser.hasRole('admin')}}. Roles, permissions, entitlements and feature flags come
+ * from the verified access token; the profile (email, names, picture) from the user WorkOS returned
+ * at sign-in or at the last refresh. A caller that came with a bearer credential has no profile:
+ * an access token's principal has the token's claims, an API key's the key's owner and permissions
+ * ({@link #getCredentialType()}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -33,6 +37,25 @@ public final class AuthKitPrincipal implements Principal {
    */
   public record Impersonator(String email, String reason) {}
 
+  /** What the caller proved who they are with. */
+  public enum CredentialType {
+    /** The sealed session cookie of a user who signed in here (or in an application sharing it). */
+    SESSION_COOKIE,
+    /** A user's WorkOS access token, sent as {@code Authorization: Bearer} to an API path. */
+    ACCESS_TOKEN,
+    /** One of your customers' WorkOS API keys, sent as {@code Authorization: Bearer} to an API path. */
+    API_KEY
+  }
+
+  /**
+   * The customer's WorkOS API key a request came with (never its value).
+   *
+   * @param id the key's id ({@code api_key_…})
+   * @param name the name its owner gave it
+   * @param ownerType {@code organization} or {@code user}: whom {@link #getId()} names
+   */
+  public record ApiKey(String id, String name, String ownerType) {}
+
   private final String id;
   private final String email;
   private final String firstName;
@@ -48,14 +71,39 @@ public final class AuthKitPrincipal implements Principal {
   private final List<String> featureFlags;
   private final Impersonator impersonator;
   private final String accessToken;
-  /** The checked session this principal shows, so a second AuthKit declaration can tell it is the same. */
-  private final ResolvedSession source;
+  private final CredentialType credentialType;
+  private final ApiKey apiKey;
+  /** The caller this principal shows, so a second AuthKit declaration can tell it is the same. */
+  private final Caller source;
 
-  AuthKitPrincipal(ResolvedSession session) {
-    this.source = session;
-    SessionData data = session.data();
-    AccessTokenClaims claims = session.claims();
-    SessionUser user = data.user();
+  AuthKitPrincipal(Caller caller) {
+    this.source = caller;
+    if (caller instanceof Caller.ApiKey key) {
+      ValidatedApiKey validated = key.key();
+      this.id = validated.ownerId();
+      this.email = null;
+      this.firstName = null;
+      this.lastName = null;
+      this.profilePictureUrl = null;
+      this.metadata = Map.of();
+      this.sessionId = null;
+      this.organizationId = validated.organizationId();
+      this.role = null;
+      this.roles = List.of();
+      this.permissions = validated.permissions();
+      this.entitlements = List.of();
+      this.featureFlags = List.of();
+      this.impersonator = null;
+      this.accessToken = null;
+      this.credentialType = CredentialType.API_KEY;
+      this.apiKey = new ApiKey(validated.id(), validated.name(), validated.ownerType());
+      return;
+    }
+    // A session cookie holds the user WorkOS returned and the token; a bearer token only its claims.
+    SessionData data = caller instanceof Caller.Session session ? session.session().data() : null;
+    AccessTokenClaims claims = caller instanceof Caller.Session session
+        ? session.session().claims() : ((Caller.AccessToken) caller).claims();
+    SessionUser user = data == null ? null : data.user();
     this.id = claims.userId();
     this.email = user == null ? null : user.email();
     this.firstName = user == null ? null : user.firstName();
@@ -63,38 +111,45 @@ public final class AuthKitPrincipal implements Principal {
     this.profilePictureUrl = user == null ? null : user.profilePictureUrl();
     this.metadata = user == null ? Map.of() : user.metadata();
     this.sessionId = claims.sessionId();
-    this.organizationId = claims.organizationId() != null ? claims.organizationId() : data.organizationId();
+    this.organizationId = claims.organizationId() != null || data == null ? claims.organizationId() : data.organizationId();
     this.role = claims.role();
     this.roles = claims.roles();
     this.permissions = claims.permissions();
     this.entitlements = claims.entitlements();
     this.featureFlags = claims.featureFlags();
-    if (data.impersonator() != null && data.impersonator().email() != null) {
+    if (data != null && data.impersonator() != null && data.impersonator().email() != null) {
       this.impersonator = data.impersonator();
     } else if (claims.actorEmail() != null) {
       this.impersonator = new Impersonator(claims.actorEmail(), null);
     } else {
       this.impersonator = null;
     }
-    this.accessToken = data.accessToken();
+    this.accessToken = data != null ? data.accessToken() : ((Caller.AccessToken) caller).token();
+    this.credentialType = data != null ? CredentialType.SESSION_COOKIE : CredentialType.ACCESS_TOKEN;
+    this.apiKey = null;
   }
 
-  /** The WorkOS user id (e.g. {@code user_01H...}); the same as {@link #getId()}. */
+  /**
+   * The WorkOS user id (e.g. {@code user_01H...}); for an API key, its owner's id (an organization's
+   * {@code org_…} or a user's {@code user_…}, see {@link ApiKey#ownerType()}). The same as
+   * {@link #getId()}.
+   */
   @Override
   public String getName() {
     return id;
   }
 
-  /** The WorkOS user id. */
+  /** The WorkOS user id; for an API key, its owner's id. */
   public String getId() {
     return id;
   }
 
   /**
-   * The user's email address, as WorkOS returned it at sign-in. Null only when the sealed cookie
-   * carries no user profile, which this library never writes but another application sealing
-   * cookies with the same password could; the session is still valid then, because the user id
-   * comes from the verified access token, not from the profile.
+   * The user's email address, as WorkOS returned it at sign-in. Null for a bearer credential
+   * (access tokens carry no profile, API keys no user), and when the sealed cookie carries no user
+   * profile, which this library never writes but another application sealing cookies with the same
+   * password could; the session is still valid then, because the user id comes from the verified
+   * access token, not from the profile.
    */
   public String getEmail() {
     return email;
@@ -129,7 +184,7 @@ public final class AuthKitPrincipal implements Principal {
     return metadata;
   }
 
-  /** The WorkOS session id ({@code sid}). */
+  /** The WorkOS session id ({@code sid}); null for an API key. */
   public String getSessionId() {
     return sessionId;
   }
@@ -139,7 +194,7 @@ public final class AuthKitPrincipal implements Principal {
     return organizationId;
   }
 
-  /** The user's role in the organization (e.g. {@code member}), or null. */
+  /** The user's role in the organization (e.g. {@code member}), or null (always for an API key). */
   public String getRole() {
     return role;
   }
@@ -149,7 +204,7 @@ public final class AuthKitPrincipal implements Principal {
     return roles;
   }
 
-  /** The user's permissions (e.g. {@code reports:read}); never null. */
+  /** The user's (or the API key's) permissions (e.g. {@code reports:read}); never null. */
   public List<String> getPermissions() {
     return permissions;
   }
@@ -175,16 +230,27 @@ public final class AuthKitPrincipal implements Principal {
   }
 
   /**
-   * The current WorkOS access token (a JWT), for calling your own APIs on the user's behalf.
-   * It is a bearer credential: do not log it or send it to the browser.
+   * The current WorkOS access token (a JWT), for calling your own APIs on the user's behalf: the
+   * session's, or the one the request came with. Null for an API key. It is a bearer credential:
+   * do not log it or send it to the browser.
    */
   public String getAccessToken() {
     return accessToken;
   }
 
-  /** Whether this principal shows exactly this checked session. */
-  boolean isFrom(ResolvedSession session) {
-    return source == session;
+  /** What the caller proved who they are with: the session cookie, an access token, or an API key. */
+  public CredentialType getCredentialType() {
+    return credentialType;
+  }
+
+  /** The customer's API key the request came with, or null when it came with anything else. */
+  public ApiKey getApiKey() {
+    return apiKey;
+  }
+
+  /** Whether this principal shows exactly this caller. */
+  boolean isFrom(Caller caller) {
+    return source.equals(caller);
   }
 
   /** Whether the user has this role. */
@@ -199,18 +265,20 @@ public final class AuthKitPrincipal implements Principal {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AuthKitPrincipal that && id.equals(that.id) && sessionId.equals(that.sessionId);
+    return other instanceof AuthKitPrincipal that && id.equals(that.id) && Objects.equals(sessionId, that.sessionId)
+        && credentialType == that.credentialType && Objects.equals(apiKey, that.apiKey);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, sessionId);
+    return Objects.hash(id, sessionId, credentialType);
   }
 
   /** Identifies the user without any credential. */
   @Override
   public String toString() {
     return "AuthKitPrincipal[id=" + id + ", email=" + email + ", organizationId=" + organizationId
-        + ", roles=" + roles + (impersonator != null ? ", impersonated" : "") + "]";
+        + ", roles=" + roles + ", credential=" + credentialType + (apiKey != null ? ", apiKey=" + apiKey.id() : "")
+        + (impersonator != null ? ", impersonated" : "") + "]";
   }
 }

@@ -4,8 +4,10 @@ import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
 import io.github.authkitservlet.internal.authn.SessionStore;
 import io.github.authkitservlet.internal.authn.SessionStores;
+import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.core.AuthKitCore;
+import io.github.authkitservlet.internal.core.ContainerRoles;
 import io.github.authkitservlet.internal.http.CookieWriter;
 import io.github.authkitservlet.internal.http.JsonResponses;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -18,8 +20,9 @@ import java.util.Set;
 
 /**
  * Everything built from one configuration: the decisions ({@link AuthKitCore}) with the parts
- * they work with (the WorkOS client, the key set, the codecs, the authenticator and its
- * single-flight refresh), and what writes their answers on servlet responses.
+ * they work with (the WorkOS client, the key set, the codecs, the session authenticator and its
+ * single-flight refresh, the bearer authenticator), and what writes their answers on servlet
+ * responses.
  *
  * <p>Built once per configuration and shared by every filter and servlet of the application that
  * uses it (see {@link RuntimeRegistry}), because the expensive parts (HTTP connection pool, cached
@@ -31,6 +34,8 @@ final class AuthKitRuntime implements AutoCloseable {
   final AuthKitConfig config;
   final AuthKitCore core;
   final DecisionWriter writer;
+  /** What the container sees as a caller's roles, for the filter and the module alike. */
+  final ContainerRoles roles;
   private final WorkOsClient workos;
   private final SessionStore store;
   private final JsonResponses json;
@@ -50,7 +55,10 @@ final class AuthKitRuntime implements AutoCloseable {
     this.store = SessionStores.of(config, clock, classLoader);
     SessionAuthenticator authenticator = new SessionAuthenticator(
         new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock, SessionPolicy.of(config), store);
-    this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
+    BearerAuthenticator bearers = BearerAuthenticator.of(config, verifier, workos, authenticator::isRevoked, clock);
+    this.core = new AuthKitCore(config, workos, authenticator, bearers,
+        new FlowStateCodec(config.cookiePasswords(), clock), clock);
+    this.roles = new ContainerRoles(config.containerRoles());
     this.json = new JsonResponses();
     this.writer = new DecisionWriter(new CookieWriter(config), json);
   }

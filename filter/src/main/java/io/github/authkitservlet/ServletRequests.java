@@ -1,5 +1,6 @@
 package io.github.authkitservlet;
 
+import io.github.authkitservlet.internal.core.Protection;
 import io.github.authkitservlet.internal.core.RequestFacts;
 import io.github.authkitservlet.internal.core.RequestMemory;
 import io.github.authkitservlet.internal.web.Origins;
@@ -20,8 +21,11 @@ final class ServletRequests {
   /**
    * The facts of {@code request} for an application deployed at {@code contextPath} (the
    * application's own, never the request's spelling of it).
+   *
+   * @param protection who says whether the request needs a caller (the filter's rules, or the container)
    */
-  static RequestFacts facts(HttpServletRequest request, String contextPath, String sessionCookieName) {
+  static RequestFacts facts(HttpServletRequest request, String contextPath, String sessionCookieName,
+      Protection protection) {
     return new RequestFacts(
         request.getMethod(),
         RequestPaths.normalize(request.getRequestURI(), contextPath),
@@ -29,7 +33,8 @@ final class ServletRequests {
         () -> origin(request),
         request::getHeader,
         cookie(request, sessionCookieName).orElse(null),
-        () -> servedByExtensionOrDefault(request));
+        () -> servedByExtensionOrDefault(request),
+        protection);
   }
 
   /** Request attributes, where several AuthKit declarations on one request share what they found. */

@@ -2,16 +2,23 @@ package io.github.authkitservlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.AuthKitConfigs;
+import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.security.auth.message.config.AuthConfigProvider;
+import jakarta.security.auth.message.config.RegistrationListener;
+import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -19,7 +26,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Start-up failures of the filter and the servlets: typo protection and configuration errors. */
+/**
+ * Start-up failures of the filter, the servlets and the security listener: typo protection and
+ * configuration errors; and the listener's registration with the container.
+ */
 class AuthKitFilterInitTest {
 
   private static final String PASSWORD = "a-cookie-password-that-is-long-enough-123";
@@ -29,7 +39,9 @@ class AuthKitFilterInitTest {
     return (ServletContext) Proxy.newProxyInstance(AuthKitFilterInitTest.class.getClassLoader(),
         new Class<?>[] {ServletContext.class}, (p, m, args) -> switch (m.getName()) {
           case "getInitParameter" -> contextParams.get((String) args[0]);
-          case "getContextPath" -> "";
+          case "getInitParameterNames" -> Collections.enumeration(contextParams.keySet());
+          case "getContextPath" -> "/unit";
+          case "getVirtualServerName" -> "localhost";
           case "getAttribute" -> attributes.get((String) args[0]);
           case "setAttribute" -> attributes.put((String) args[0], args[1]);
           case "hashCode" -> System.identityHashCode(p);
@@ -67,7 +79,7 @@ class AuthKitFilterInitTest {
   void anUnknownInitParamStopsStartupNamingItAndTheKnownOnes() {
     ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
         filterConfig("AuthKit", Map.of("roles-alowed", "admin"), context(validContext()))));
-    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, cors-preflight,"
+    assertEquals("unknown init-param 'roles-alowed' on filter 'AuthKit'; known: api-paths, bearer, cors-preflight,"
         + " permissions-required, public-paths, roles-allowed, workos.*", e.getMessage());
   }
 
@@ -125,5 +137,132 @@ class AuthKitFilterInitTest {
     AuthKitRuntime second = registry.acquire(config);
     assertNotSame(first, second, "releasing our only use closed the runtime: the failed servlet held none");
     registry.release(second);
+  }
+
+  // ---------------------------------------------------------------- the security listener
+
+  private static Map<String, String> validContextWith(String name, String value) {
+    Map<String, String> params = new HashMap<>(validContext());
+    params.put(name, value);
+    return params;
+  }
+
+  private static String listenerFailure(Map<String, String> contextParams) {
+    ServletContext context = context(contextParams);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new AuthKitSecurityListener().contextInitialized(new ServletContextEvent(context)));
+    return e.getMessage();
+  }
+
+  @Test
+  void theListenerRefusesRulesTheContainerMakes() {
+    assertEquals("context-param 'authkit.public-paths' does not apply to AuthKitSecurityListener: the container"
+        + " decides which resources need a user and which roles may enter; use <security-constraint> with"
+        + " <auth-constraint> (roles are WorkOS roles and permission:<slug>)",
+        listenerFailure(validContextWith("authkit.public-paths", "/")));
+    assertTrue(listenerFailure(validContextWith("authkit.roles-allowed", "admin")).startsWith(
+        "context-param 'authkit.roles-allowed' does not apply"));
+  }
+
+  @Test
+  void theListenerNamesAMisspeltContextParamAndTheKnownOnes() {
+    assertEquals("unknown context-param 'authkit.api-path' for AuthKitSecurityListener; known: authkit.api-paths,"
+        + " authkit.bearer, authkit.cors-preflight", listenerFailure(validContextWith("authkit.api-path", "/api/*")));
+    assertEquals("context-param 'authkit.bearer' for AuthKitSecurityListener: must list access-token (WorkOS access"
+        + " tokens, the default), api-key (your customers' WorkOS API keys), both, or none, got 'tokens'",
+        listenerFailure(validContextWith("authkit.bearer", "tokens")));
+  }
+
+  @Test
+  void theListenerNamesAMissingSetting() {
+    Map<String, String> params = new HashMap<>(validContext());
+    params.remove("workos.cookie-password");
+    String message = listenerFailure(params);
+    assertTrue(message.startsWith("AuthKit listener 'AuthKitSecurityListener' cannot start: workos.cookie-password"
+        + " (env WORKOS_COOKIE_PASSWORD) is required but not set"), message);
+  }
+
+  @Test
+  void theListenerRegistersTheModuleForThisApplicationAndRemovesItAtShutdown() {
+    ServletContext context = context(validContextWith("authkit.api-paths", "/api/*"));
+    AuthKitSecurityListener listener = new AuthKitSecurityListener();
+    AuthConfigFactory factory = AuthConfigFactory.getFactory();
+    listener.contextInitialized(new ServletContextEvent(context));
+    try {
+      assertNotNull(factory.getConfigProvider("HttpServlet", "localhost /unit", null),
+          "registered under the servlet profile's application context id");
+    } finally {
+      listener.contextDestroyed(new ServletContextEvent(context));
+    }
+    assertNull(factory.getConfigProvider("HttpServlet", "localhost /unit", null), "removed");
+  }
+
+  @Test
+  void aContainerThatCannotRegisterAModuleFailsTheStartSayingWhatToUseInstead() {
+    AuthConfigFactory before = AuthConfigFactory.getFactory();
+    AuthConfigFactory.setFactory(new WithoutModuleRegistration());
+    try {
+      String message = listenerFailure(validContext());
+      assertTrue(message.startsWith("AuthKit listener cannot start: this container's Jakarta Authentication cannot"
+          + " register a ServerAuthModule"), message);
+      assertTrue(message.endsWith("use io.github.authkitservlet.AuthKitFilter instead"), message);
+    } finally {
+      AuthConfigFactory.setFactory(before);
+    }
+  }
+
+  /** A factory as Jetty 12's is written: everything but Jakarta Authentication 3.0's registerServerAuthModule. */
+  private static final class WithoutModuleRegistration extends AuthConfigFactory {
+    @Override
+    public AuthConfigProvider getConfigProvider(String layer, String appContext, RegistrationListener listener) {
+      return null;
+    }
+
+    @Override
+    public String registerConfigProvider(String className, Map<String, String> properties, String layer,
+        String appContext, String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String registerConfigProvider(AuthConfigProvider provider, String layer, String appContext,
+        String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean removeRegistration(String registrationID) {
+      return false;
+    }
+
+    @Override
+    public String[] detachListener(RegistrationListener listener, String layer, String appContext) {
+      return new String[0];
+    }
+
+    @Override
+    public String[] getRegistrationIDs(AuthConfigProvider provider) {
+      return new String[0];
+    }
+
+    @Override
+    public RegistrationContext getRegistrationContext(String registrationID) {
+      return null;
+    }
+
+    @Override
+    public void refresh() {
+      // nothing registered, nothing to reload
+    }
+
+    @Override
+    public String registerServerAuthModule(ServerAuthModule serverAuthModule, Object context) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void removeServerAuthModule(Object context) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

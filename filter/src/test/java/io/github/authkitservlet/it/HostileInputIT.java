@@ -10,6 +10,7 @@ import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.internal.session.IronSeal;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.testsupport.TokenMint;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -57,6 +58,8 @@ class HostileInputIT {
   static final AuthKitEmulator WORKOS = WORLD.workos;
   static final String CONTEXT = "/authkit-hostile";
   static final String ABSOLUTE_CONTEXT = "/authkit-hostile-abs";
+  /** The application the container protects, through AuthKitSecurityListener (bearer table). */
+  static final String CONTAINER_CONTEXT = "/authkit-hostile-container";
   static final int PORT = Integer.getInteger("authkit.it.port", 18931);
   /** The redirect-uri of the second deployment: absolute, so no request header can move it. */
   static final String ABSOLUTE_REDIRECT = "http://localhost:" + PORT + ABSOLUTE_CONTEXT + "/callback";
@@ -76,9 +79,11 @@ class HostileInputIT {
   @OperateOnDeployment("absolute")
   URL absoluteBase;
 
+  /** Its main filter also takes customers' API keys on /api/* (bearer table). */
   @Deployment(name = "app", testable = false, order = 1)
   static WebArchive deployment() {
-    return TestApp.war(WORKOS, CONTEXT);
+    return TestApp.war(WORKOS, CONTEXT, CONTEXT + "/callback",
+        "<init-param><param-name>bearer</param-name><param-value>access-token api-key</param-value></init-param>");
   }
 
   /** Also the deployment whose application answers CORS preflights itself ({@code cors-preflight=pass}). */
@@ -86,6 +91,11 @@ class HostileInputIT {
   static WebArchive absoluteDeployment() {
     return TestApp.war(WORKOS, ABSOLUTE_CONTEXT, ABSOLUTE_REDIRECT,
         "<init-param><param-name>cors-preflight</param-name><param-value>pass</param-value></init-param>");
+  }
+
+  @Deployment(name = "container", testable = false, order = 3)
+  static WebArchive containerDeployment() {
+    return TestApp.containerSecured(WORKOS, CONTAINER_CONTEXT);
   }
 
   @AfterAll
@@ -1112,5 +1122,153 @@ class HostileInputIT {
       case "PUT", "DELETE" -> 405; // HttpServlet's defaults for methods the servlet does not implement
       default -> 501; // PATCH, PROPFIND, MKCOL, FOO: HttpServlet knows no such method
     };
+  }
+
+  // ---------------------------------------------------------------- bearer credentials
+
+  /**
+   * {@code Authorization: Bearer} on {@code /api/orders}, the same rows against the filter
+   * ({@code /authkit-hostile}, access tokens and API keys accepted) and against the container's
+   * module ({@code /authkit-hostile-container}, same). Every refusal is 401 with
+   * {@code WWW-Authenticate: Bearer …, error="invalid_token"} and JSON {@code invalid_token};
+   * no row ever gets a redirect or a session cookie.
+   */
+  @TestFactory
+  Stream<DynamicTest> bearer() throws Exception {
+    String kid = com.nimbusds.jose.jwk.JWKSet.load(new URL(WORKOS.baseUrl() + "/sso/jwks/" + WORKOS.clientId()))
+        .getKeys().get(0).getKeyID();
+    String ours = WORKOS.baseUrl() + "/user_management/" + WORKOS.clientId();
+    java.util.Date past = java.util.Date.from(SharedTestClock.INSTANCE.instant().minusSeconds(120));
+    String ada = secret(WORKOS.issueSession("ada@example.com").accessToken());
+    String grace = secret(WORKOS.issueSession("grace@example.com").accessToken());
+    String realCookie = signedInCookie();
+
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("Bearer and nothing", "Bearer");
+    refused.put("Bearer and a space", "Bearer ");
+    refused.put("two credentials", "Bearer abc def");
+    refused.put("a quoted credential", "Bearer \"abc\"");
+    refused.put("a comma", "Bearer a,b");
+    refused.put("non-ASCII", "Bearer \u00e9t\u00e9");
+    refused.put("a tab inside", "Bearer a\tb");
+    refused.put("percent-encoded NUL", "Bearer %00");
+    refused.put("four dot-separated parts", "Bearer a.b.c.d");
+    refused.put("an empty JWT", "Bearer ..");
+    refused.put("garbage JWT parts", "Bearer !!.??.**");
+    refused.put("alg none", "Bearer " + secret(new com.nimbusds.jwt.PlainJWT(new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        .issuer(ours).subject("user_forged").claim("sid", "session_forged")
+        .expirationTime(java.util.Date.from(SharedTestClock.INSTANCE.instant().plusSeconds(300))).build()).serialize()));
+    refused.put("HS256 signed with the public key", "Bearer " + secret(hmacWithPublicKey(kid, ours)));
+    refused.put("expired", "Bearer " + secret(MINT.sign(kid, b -> b.issuer(ours).expirationTime(past))));
+    refused.put("another client's token (issuer)",
+        "Bearer " + secret(MINT.sign(kid, b -> b.issuer(WORKOS.baseUrl() + "/user_management/client_other"))));
+    refused.put("another client's token (client_id)",
+        "Bearer " + secret(MINT.sign(kid, b -> b.issuer(ours).claim("client_id", "client_other"))));
+    refused.put("wrong issuer", "Bearer " + secret(MINT.sign(kid, b -> b.issuer("https://login.evil.example"))));
+    refused.put("no issuer", "Bearer " + secret(MINT.sign(kid, b -> b)));
+    refused.put("a bad signature", "Bearer " + flipInSignature(ada));
+    refused.put("the application's own API key", "Bearer " + WORKOS.apiKey());
+    refused.put("an unknown API key", "Bearer sk_unknown_0123456789abcdef");
+    refused.put("an expired API key", "Bearer " + secret("sk_demo_expired_0123456789abcdef"));
+    refused.put("not shaped like an API key", "Bearer pk_live_0123456789abcdef");
+    refused.put("an API key of 7,000 characters", "Bearer sk_" + "a".repeat(7000));
+
+    List<HostileCase> rows = new ArrayList<>();
+    for (String context : List.of(CONTEXT, CONTAINER_CONTEXT)) {
+      String where = context.equals(CONTEXT) ? " (filter)" : " (container)";
+      refused.forEach((name, header) -> rows.add(bearerRow(name + where, context, header).expect(401)
+          .and(invalidToken())));
+      // A session ended on this server: its access token is refused from then on.
+      rows.add(bearerRow("a signed-out session's token" + where, context, "Bearer " + signedOutToken(context))
+          .expect(401).and(invalidToken()));
+      // The credential is the one the client chose: a cookie sent with it is neither read nor cleared.
+      rows.add(bearerRow("a session cookie and a bad token" + where, context, "Bearer not.a.token")
+          .cookie(SESSION + "=" + realCookie).expect(401).and(invalidToken()));
+      rows.add(bearerRow("a garbage cookie and a good token" + where, context, "Bearer " + ada)
+          .cookie(SESSION + "=Fe26.2*1*garbage~2").expect(200).and(caller("ACCESS_TOKEN")));
+      rows.add(bearerRow("a member's cookie and an admin's token" + where, context, "Bearer " + grace)
+          .cookie(SESSION + "=" + realCookie).expect(200).and(caller("ACCESS_TOKEN"))
+          .and(r -> assertTrue(r.body().contains("\"isAdmin\":true"), r.body())));
+      // Two headers: the first one counts.
+      rows.add(bearerRow("a bad token before a good one" + where, context, "Bearer nope").header("Authorization",
+          "Bearer " + ada).expect(401).and(invalidToken()));
+      // Tomcat's 8 KB header limit answers before any AuthKit code runs.
+      rows.add(HostileCase.get("16 KB header" + where, context + "/api/orders").asApi()
+          .header("Authorization", "Bearer " + "A".repeat(16 * 1024)).expect(400).answeredByContainer()
+          .and(noBearerSideEffects()));
+      // Not bearer credentials: the Basic scheme, a look-alike scheme; and a token where tokens are not read.
+      rows.add(bearerRow("Basic" + where, context, "Basic YWRhOmF1dGhraXQtZGVtbw==").expect(401).and(unauthenticatedJson()));
+      rows.add(bearerRow("Bearerx" + where, context, "Bearerx " + ada).expect(401).and(unauthenticatedJson()));
+      rows.add(HostileCase.get("a token on a page path" + where, context + "/whoami").asPage()
+          .header("Authorization", "Bearer " + ada).expect(context.equals(CONTEXT) ? 401 : 200)
+          .and(noBearerSideEffects()));
+      // Controls: accepted.
+      rows.add(bearerRow("ada's access token (control)" + where, context, "Bearer " + ada).expect(200)
+          .and(caller("ACCESS_TOKEN")));
+      rows.add(bearerRow("scheme in lower case (control)" + where, context, "bearer " + ada).expect(200)
+          .and(caller("ACCESS_TOKEN")));
+      rows.add(bearerRow("the demo API key (control)" + where, context, "Bearer " + secret("sk_demo_reports_0123456789abcdef"))
+          .expect(200).and(caller("API_KEY")));
+    }
+    return table("bearer", rows);
+  }
+
+  /** A bearer request for JSON on the API path of {@code context}; nothing it gets may be a redirect or a cookie. */
+  static HostileCase bearerRow(String name, String context, String authorization) {
+    return HostileCase.get(name, context + "/api/orders").asApi().header("Authorization", authorization)
+        .and(noBearerSideEffects());
+  }
+
+  static java.util.function.Consumer<RawHttp.Response> noBearerSideEffects() {
+    return r -> {
+      assertTrue(r.header("Location").isEmpty(), "a bearer request is never redirected: " + r.headers());
+      assertTrue(r.setCookie(SESSION).isEmpty(), "a bearer request never gets a session cookie: " + r.all("set-cookie"));
+    };
+  }
+
+  static java.util.function.Consumer<RawHttp.Response> invalidToken() {
+    return r -> {
+      assertTrue(r.header("WWW-Authenticate").orElse("").matches("Bearer realm=\"[^\"]+\", error=\"invalid_token\""),
+          r.headers().toString());
+      assertTrue(r.body().contains("\"error\":\"invalid_token\""), r.body());
+      assertTrue(r.body().contains("\"message\":\"The bearer credential is not valid.\""), "no detail: " + r.body());
+    };
+  }
+
+  static java.util.function.Consumer<RawHttp.Response> caller(String credentialType) {
+    return r -> assertTrue(r.body().contains("\"credentialType\":\"" + credentialType + "\""), r.body());
+  }
+
+  String secret(String value) {
+    secrets.add(value);
+    return value;
+  }
+
+  /** A session of ada's whose cookie signed out on {@code context}: its access token. */
+  String signedOutToken(String context) {
+    var session = WORKOS.issueSession("ada@example.com");
+    String cookie = sealed("{\"accessToken\":\"" + session.accessToken() + "\",\"refreshToken\":\""
+        + session.refreshToken() + "\"}");
+    RawHttp.Response logout = raw().send("GET", context + "/logout",
+        List.of(new String[] {"Accept", Browser.HTML}, new String[] {"Cookie", SESSION + "=" + cookie}));
+    assertEquals(302, logout.status(), logout.body());
+    return secret(session.accessToken());
+  }
+
+  String hmacWithPublicKey(String kid, String issuer) throws Exception {
+    com.nimbusds.jose.jwk.RSAKey published = (com.nimbusds.jose.jwk.RSAKey) com.nimbusds.jose.jwk.JWKSet
+        .load(new URL(WORKOS.baseUrl() + "/sso/jwks/" + WORKOS.clientId())).getKeys().get(0);
+    com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+        new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256).keyID(kid).build(),
+        new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(issuer).subject("user_forged").claim("sid", "session_forged")
+            .expirationTime(java.util.Date.from(SharedTestClock.INSTANCE.instant().plusSeconds(300))).build());
+    jwt.sign(new com.nimbusds.jose.crypto.MACSigner(published.toRSAPublicKey().getEncoded()));
+    return jwt.serialize();
+  }
+
+  /** One character in the middle of the signature changed. */
+  static String flipInSignature(String token) {
+    int at = token.lastIndexOf('.') + 10;
+    return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
   }
 }

@@ -3,6 +3,7 @@ package io.github.authkitservlet.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.authkitservlet.emulator.AuthKitEmulator;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,9 @@ final class TestWorld {
 
   final AuthKitEmulator workos;
   final LogCapture logs;
+  private final HttpClient http = Browser.newClient();
+  /** The browsers of the current test: every cookie value they received is a secret for the log check. */
+  private final List<Browser> browsers = new ArrayList<>();
 
   /** The emulator with its built-in seed on a random port. */
   static TestWorld start() {
@@ -34,11 +38,23 @@ final class TestWorld {
     this.logs = LogCapture.install();
   }
 
-  /** Back to the seed, the application's clock to real time, the log empty. */
+  /** Back to the seed, the application's clock to real time, the log empty, no browsers. */
   void reset() {
     workos.reset();
     SharedTestClock.INSTANCE.reset();
     logs.clear();
+    synchronized (browsers) {
+      browsers.clear();
+    }
+  }
+
+  /** A new browser (no cookies); the cookies it receives are checked against the log. */
+  Browser newBrowser() {
+    Browser created = new Browser(http);
+    synchronized (browsers) {
+      browsers.add(created);
+    }
+    return created;
   }
 
   /** Moves the emulator's clock and the application's together (a skew set up before stays). */
@@ -48,13 +64,16 @@ final class TestWorld {
   }
 
   /**
-   * Fails when a log line holds the API key, the cookie password, a sealed cookie, a JWT, or one of
-   * {@code alsoSecret} (the cookie values and tokens a test saw).
+   * Fails when a log line holds the API key, the cookie password, a sealed cookie, a JWT, a cookie
+   * value any of this test's browsers received, or one of {@code alsoSecret} (tokens a test saw).
    */
   void assertNothingSecretLogged(Collection<String> alsoSecret) {
     List<String> secrets = new ArrayList<>(List.of(workos.apiKey(), TestApp.COOKIE_PASSWORD));
     secrets.addAll(SECRET_PREFIXES);
     secrets.addAll(alsoSecret);
+    synchronized (browsers) {
+      browsers.forEach(b -> secrets.addAll(b.seenCookieValues()));
+    }
     assertEquals(List.of(), logs.linesContainingAny(secrets));
   }
 

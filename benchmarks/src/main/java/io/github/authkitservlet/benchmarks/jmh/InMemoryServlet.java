@@ -29,18 +29,27 @@ final class InMemoryServlet {
 
   private InMemoryServlet() {}
 
-  /** A GET page navigation to {@code uri} in the root context, carrying the given cookies. */
+  /**
+   * A GET to {@code uri} in the root context, carrying the given cookies: a page navigation, or a
+   * script's call with an {@code Authorization} header when one is given.
+   */
   static final class Request extends HttpServletRequestWrapper {
     private static final HttpServletRequest UNSUPPORTED = unsupported(HttpServletRequest.class);
 
     private final String uri;
     private final Cookie[] cookies;
+    private final String authorization;
     private final Map<String, Object> attributes = new HashMap<>(8);
 
     Request(String uri, Cookie[] cookies) {
+      this(uri, cookies, null);
+    }
+
+    Request(String uri, Cookie[] cookies, String authorization) {
       super(UNSUPPORTED);
       this.uri = uri;
       this.cookies = cookies;
+      this.authorization = authorization;
     }
 
     @Override public String getMethod() { return "GET"; }
@@ -55,7 +64,13 @@ final class InMemoryServlet {
     @Override public int getServerPort() { return 8080; }
     @Override public Cookie[] getCookies() { return cookies; }
     @Override public String getHeader(String name) {
-      return "Accept".equalsIgnoreCase(name) ? "text/html,application/xhtml+xml" : null;
+      if ("Authorization".equalsIgnoreCase(name)) {
+        return authorization;
+      }
+      if ("Accept".equalsIgnoreCase(name)) {
+        return authorization == null ? "text/html,application/xhtml+xml" : "application/json";
+      }
+      return null;
     }
     @Override public Object getAttribute(String name) { return attributes.get(name); }
     @Override public void setAttribute(String name, Object value) { attributes.put(name, value); }
@@ -98,11 +113,16 @@ final class InMemoryServlet {
 
   /** A filter config named "AuthKit" without init-params, in {@code context}. */
   static FilterConfig filterConfig(ServletContext context) {
+    return filterConfig(context, Map.of());
+  }
+
+  /** A filter config named "AuthKit" with these init-params, in {@code context}. */
+  static FilterConfig filterConfig(ServletContext context, Map<String, String> initParams) {
     return new FilterConfig() {
       @Override public String getFilterName() { return "AuthKit"; }
       @Override public ServletContext getServletContext() { return context; }
-      @Override public String getInitParameter(String name) { return null; }
-      @Override public Enumeration<String> getInitParameterNames() { return Collections.emptyEnumeration(); }
+      @Override public String getInitParameter(String name) { return initParams.get(name); }
+      @Override public Enumeration<String> getInitParameterNames() { return Collections.enumeration(initParams.keySet()); }
     };
   }
 

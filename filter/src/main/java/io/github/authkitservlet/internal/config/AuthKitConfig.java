@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validated, immutable configuration shared by the filter and the servlets of one application
@@ -32,6 +33,11 @@ import java.util.Optional;
  * @param httpReadTimeout read timeout for calls to WorkOS
  * @param clockLeeway clock skew tolerated when checking token times
  * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
+ * @param tokenCacheSize at most this many verified bearer credentials are kept in memory (0: no
+ *     cache for access tokens; API keys are always remembered, in at least 100 entries)
+ * @param apiKeyCacheTtl how long a confirmed API key is accepted without asking WorkOS again
+ * @param apiKeyValidationRate how many unknown API keys per second are validated at WorkOS
+ * @param containerRoles what the container sees as the caller's roles
  * @param sessionStore where ended sessions and refreshes in flight are shared
  * @param jcacheProvider the JCache provider class, with {@link SessionStoreKind#JCACHE}
  * @param jcacheConfig the JCache provider's configuration URI, with {@link SessionStoreKind#JCACHE}
@@ -55,6 +61,10 @@ public record AuthKitConfig(
     Duration httpReadTimeout,
     Duration clockLeeway,
     int sessionCacheSize,
+    int tokenCacheSize,
+    Duration apiKeyCacheTtl,
+    int apiKeyValidationRate,
+    Set<ContainerRoleSource> containerRoles,
     SessionStoreKind sessionStore,
     Optional<String> jcacheProvider,
     Optional<URI> jcacheConfig,
@@ -84,13 +94,18 @@ public record AuthKitConfig(
     Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout");
     Objects.requireNonNull(httpReadTimeout, "httpReadTimeout");
     Objects.requireNonNull(clockLeeway, "clockLeeway");
-    if (sessionCacheSize < 0) {
-      throw new IllegalArgumentException("sessionCacheSize must be >= 0");
+    if (sessionCacheSize < 0 || tokenCacheSize < 0) {
+      throw new IllegalArgumentException("cache sizes must be >= 0");
     }
     Objects.requireNonNull(sessionStore, "sessionStore");
     Objects.requireNonNull(jcacheProvider, "jcacheProvider");
     Objects.requireNonNull(jcacheConfig, "jcacheConfig");
     Objects.requireNonNull(webhookSecret, "webhookSecret");
+    Objects.requireNonNull(apiKeyCacheTtl, "apiKeyCacheTtl");
+    if (apiKeyValidationRate < 1) {
+      throw new IllegalArgumentException("apiKeyValidationRate must be >= 1");
+    }
+    containerRoles = Set.copyOf(containerRoles);
   }
 
 
@@ -132,6 +147,10 @@ public record AuthKitConfig(
         + ", httpReadTimeout=" + httpReadTimeout
         + ", clockLeeway=" + clockLeeway
         + ", sessionCacheSize=" + sessionCacheSize
+        + ", tokenCacheSize=" + tokenCacheSize
+        + ", apiKeyCacheTtl=" + apiKeyCacheTtl
+        + ", apiKeyValidationRate=" + apiKeyValidationRate
+        + ", containerRoles=" + containerRoles
         + ", sessionStore=" + sessionStore
         + ", jcacheProvider=" + jcacheProvider.orElse("(default)")
         + ", jcacheConfig=" + jcacheConfig.map(URI::toString).orElse("(default)")

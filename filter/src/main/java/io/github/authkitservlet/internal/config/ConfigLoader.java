@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +76,13 @@ final class ConfigLoader {
     Duration leeway = Duration.ofSeconds(longIn(Setting.CLOCK_LEEWAY, 0, 3_600, "seconds"));
     int sessionCacheSize = (int) longIn(Setting.SESSION_CACHE_SIZE, 0, MAX_SESSION_CACHE_SIZE,
         "entries of about 5 KB each; 0 turns the cache off");
+    int tokenCacheSize = (int) longIn(Setting.TOKEN_CACHE_SIZE, 0, MAX_SESSION_CACHE_SIZE,
+        "entries of about 1 KB each; 0 turns the access-token cache off");
+    Duration apiKeyCacheTtl = Duration.ofSeconds(longIn(Setting.API_KEY_CACHE_TTL, 1, 3_600,
+        "seconds a confirmed API key is trusted; a key revoked at WorkOS keeps working here that long"));
+    int apiKeyValidationRate = (int) longIn(Setting.API_KEY_VALIDATION_RATE, 1, 10_000,
+        "validations of unknown API keys per second");
+    Set<ContainerRoleSource> containerRoles = containerRoles();
     SessionStoreKind sessionStore = enumValue(Setting.SESSION_STORE, SessionStoreKind.class);
     Optional<String> jcacheProvider = source.get(Setting.JCACHE_PROVIDER.key());
     if (jcacheProvider.isPresent() && !CLASS_NAME.matcher(jcacheProvider.get()).matches()) {
@@ -92,7 +101,29 @@ final class ConfigLoader {
     Optional<String> webhookSecret = source.get(Setting.WEBHOOK_SECRET.key());
     return new AuthKitConfig(apiKey, clientId, redirectUri, passwords, apiBaseUrl, cookieName, maxAge,
         cookieDomain, sameSite, secure, logoutReturnUri, tokenIssuers, refreshBuffer, connectTimeout, readTimeout, leeway,
-        sessionCacheSize, sessionStore, jcacheProvider, jcacheConfig, webhookSecret);
+        sessionCacheSize, tokenCacheSize, apiKeyCacheTtl, apiKeyValidationRate, containerRoles,
+        sessionStore, jcacheProvider, jcacheConfig, webhookSecret);
+  }
+
+  /** {@code roles}, {@code permissions} or both, separated by commas or whitespace. */
+  private Set<ContainerRoleSource> containerRoles() throws ConfigException {
+    String text = value(Setting.CONTAINER_ROLES);
+    Set<ContainerRoleSource> sources = EnumSet.noneOf(ContainerRoleSource.class);
+    for (String entry : text.split("[,\\s]+")) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      ContainerRoleSource source = ContainerRoleSource.forName(entry);
+      if (source == null) {
+        throw new ConfigException(Setting.CONTAINER_ROLES, "must list roles, permissions or both"
+            + " (comma-separated), got '" + text + "'");
+      }
+      sources.add(source);
+    }
+    if (sources.isEmpty()) {
+      throw new ConfigException(Setting.CONTAINER_ROLES, "lists nothing; leave it unset for roles,permissions");
+    }
+    return sources;
   }
 
   /** The configured issuers, or WorkOS's issuer for this client and the bare API origin. */

@@ -69,6 +69,30 @@ public enum Setting {
    */
   SESSION_CACHE_SIZE("workos.session-cache-size", "10000", false),
   /**
+   * How many verified bearer credentials (access tokens until they expire, API keys for
+   * {@link #API_KEY_CACHE_TTL}, unknown API keys briefly) are kept in memory, so that a client
+   * repeating one costs a hash and a lookup; about 1 KB each.
+   */
+  TOKEN_CACHE_SIZE("workos.token-cache-size", "10000", false),
+  /**
+   * How long, in seconds, a customer's API key that WorkOS confirmed is accepted without asking
+   * WorkOS again: a key revoked at WorkOS keeps working here at most this long.
+   */
+  API_KEY_CACHE_TTL("workos.api-key-cache-ttl", "60", false),
+  /**
+   * How many API keys this server does not know yet it asks WorkOS about per second; beyond that,
+   * requests with new keys get 503 (someone guessing keys cannot spend the WorkOS rate limit that
+   * sign-in and refresh need).
+   */
+  API_KEY_VALIDATION_RATE("workos.api-key-validation-rate", "10", false),
+  /**
+   * What the servlet container sees as the caller's roles ({@code isUserInRole},
+   * {@code <auth-constraint>}, {@code @RolesAllowed}): {@code roles} (WorkOS role slugs such as
+   * {@code admin}), {@code permissions} (each WorkOS permission as {@code permission:<slug>}, such as
+   * {@code permission:reports:read}), or both, comma-separated.
+   */
+  CONTAINER_ROLES("workos.container-roles", "roles,permissions", false),
+  /**
    * Where ended sessions and refreshes in flight are shared: {@code memory} (one server) or
    * {@code jcache} (several servers, through a JCache provider such as Hazelcast or Payara's data
    * grid).

@@ -1,6 +1,7 @@
 package io.github.authkitservlet.internal.core;
 
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
+import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
@@ -8,8 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The decisions of one configuration: protecting requests, starting a sign-in, finishing it, and
- * signing out. Built once per configuration from its parts and shared by every adapter.
+ * The decisions of one configuration: protecting requests (session cookies and bearer
+ * credentials), starting a sign-in, finishing it, and signing out. Built once per configuration from its parts and shared by every adapter.
  *
  * <p>Internal API of authkit-servlet.
  */
@@ -22,9 +23,9 @@ public final class AuthKitCore {
   private final WebhookLogic webhooks;
 
   public AuthKitCore(AuthKitConfig config, WorkOsClient workos, SessionAuthenticator authenticator,
-      FlowStateCodec flows, Clock clock) {
+      BearerAuthenticator bearers, FlowStateCodec flows, Clock clock) {
     Addresses addresses = new Addresses(config);
-    this.security = new SecurityLogic(authenticator, config.cookieName());
+    this.security = new SecurityLogic(authenticator, bearers, config.cookieName());
     this.signIn = new SignInLogic(workos, flows, addresses, clock);
     this.callback = new CallbackLogic(workos, flows, authenticator, config.cookieName());
     this.signOut = new SignOutLogic(authenticator, workos, addresses);

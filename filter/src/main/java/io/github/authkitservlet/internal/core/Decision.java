@@ -1,6 +1,5 @@
 package io.github.authkitservlet.internal.core;
 
-import io.github.authkitservlet.internal.authn.ResolvedSession;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,9 +18,9 @@ public sealed interface Decision {
   /**
    * Go on to the application.
    *
-   * @param session the signed-in user, or null (a public path, no session)
+   * @param caller who the request acts for, or null (a public path, nobody)
    */
-  record Proceed(ResolvedSession session, Effects effects) implements Decision {
+  record Proceed(Caller caller, Effects effects) implements Decision {
     public Proceed {
       Objects.requireNonNull(effects, "effects");
     }

@@ -23,9 +23,11 @@ import java.util.function.UnaryOperator;
  * @param sessionCookie the session cookie's value, or null when the browser sent none
  * @param servedByExtension whether the container serves this request by an extension mapping or
  *     its default servlet (asked only when an extension pattern matters)
+ * @param protection who says whether the request needs a caller: the declaration's rules (the
+ *     filter) or the container's security constraints (the Jakarta Authentication module)
  */
 public record RequestFacts(String method, Optional<String> path, String query, Supplier<String> containerOrigin,
-    UnaryOperator<String> headers, String sessionCookie, BooleanSupplier servedByExtension) {
+    UnaryOperator<String> headers, String sessionCookie, BooleanSupplier servedByExtension, Protection protection) {
 
   public RequestFacts {
     Objects.requireNonNull(method, "method");
@@ -33,6 +35,7 @@ public record RequestFacts(String method, Optional<String> path, String query, S
     Objects.requireNonNull(containerOrigin, "containerOrigin");
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(servedByExtension, "servedByExtension");
+    Objects.requireNonNull(protection, "protection");
   }
 
   /** {@code scheme://host[:port]} of the request as the container resolved it. */
@@ -43,6 +46,11 @@ public record RequestFacts(String method, Optional<String> path, String query, S
   /** A request header, or null. */
   public String header(String name) {
     return headers.apply(name);
+  }
+
+  /** What the {@code Authorization} header says about a bearer credential. */
+  BearerHeader bearer() {
+    return BearerHeader.of(header("Authorization"));
   }
 
   /** Whether this is a CORS preflight: OPTIONS with {@code Origin} and {@code Access-Control-Request-Method}. */

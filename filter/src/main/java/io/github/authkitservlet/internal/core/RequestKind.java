@@ -12,7 +12,7 @@ import java.util.Locale;
 enum RequestKind {
   /** A top-level navigation: GET/HEAD that wants HTML. */
   PAGE,
-  /** XHR/fetch, a JSON client, a non-GET method, or a path under {@code api-paths}. */
+  /** XHR/fetch, a JSON client, a bearer credential, a non-GET method, or a path under {@code api-paths}. */
   API;
 
   /**
@@ -29,6 +29,10 @@ enum RequestKind {
       return API;
     }
     if (request.header("X-Requested-With") != null) {
+      return API;
+    }
+    // A client that sends a bearer credential is a program: a sign-in page is no answer for it.
+    if (BearerHeader.isBearer(request.header("Authorization"))) {
       return API;
     }
     // Browsers tell us directly (Fetch Metadata); fetch() and XHR send cors/same-origin/no-cors.

@@ -1,23 +1,37 @@
 package io.github.authkitservlet.internal.core;
 
 import io.github.authkitservlet.internal.authn.AuthOutcome;
-import io.github.authkitservlet.internal.authn.ResolvedSession;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
+import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
+import io.github.authkitservlet.internal.bearer.BearerOutcome;
 import io.github.authkitservlet.internal.web.RequestPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Decides what happens to a request under the rules of one declaration: go on (with the user, if
+ * Decides what happens to a request under the rules of one declaration: go on (with the caller, if
  * there is one), send the browser to sign in, or answer in the application's place (401, 403, 503
  * with {@code Retry-After}, 400 for an address that cannot be judged safely). The session is
  * checked, refreshed and resealed on the way ({@link SessionAuthenticator}), and the cookie changes
  * that follow are part of the decision.
+ *
+ * <p>On the declaration's {@code api-paths}, a request with {@code Authorization: Bearer} is judged
+ * by that credential alone ({@link BearerAuthenticator}): a WorkOS access token or, where the
+ * declaration accepts them, a customer's WorkOS API key. The session cookie is then not read, so
+ * such a request is never refreshed, never redirected and never gets a cookie; a credential that
+ * is not accepted gets 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750)
+ * and no further detail. The bearer credential wins over a cookie sent with it because it is the
+ * one the client chose to send: a cookie comes along with every request by itself.
+ *
+ * <p>Whether a request needs a caller at all is the declaration's {@code public-paths} under the
+ * filter, and the container's security constraints under the Jakarta Authentication module
+ * ({@link RequestFacts#protection()}).
  *
  * <p>Container-neutral: the filter and the Jakarta Authentication module are adapters over this.
  * One instance per configuration; thread-safe.
@@ -37,10 +51,13 @@ public final class SecurityLogic {
   private record Checked(AuthOutcome outcome, Effects effects, Decision.Refuse refusal) {}
 
   private final SessionAuthenticator authenticator;
+  private final BearerAuthenticator bearers;
   private final String sessionCookieName;
+  private final AtomicBoolean protectedEndpointReported = new AtomicBoolean();
 
-  public SecurityLogic(SessionAuthenticator authenticator, String sessionCookieName) {
+  public SecurityLogic(SessionAuthenticator authenticator, BearerAuthenticator bearers, String sessionCookieName) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.bearers = Objects.requireNonNull(bearers, "bearers");
     this.sessionCookieName = Objects.requireNonNull(sessionCookieName, "sessionCookieName");
   }
 
@@ -53,7 +70,17 @@ public final class SecurityLogic {
     }
     String path = request.path().get();
     if (site.endpoints().isEndpoint(path)) {
+      if (request.protection() == Protection.CONTAINER_REQUIRED) {
+        warnOnceAboutProtectedEndpoint(path);
+      }
       return new Decision.Proceed(null, Effects.none());
+    }
+    boolean open = isOpen(request, rules, path);
+    if (rules.acceptsBearer(path)) {
+      BearerHeader bearer = request.bearer();
+      if (!(bearer instanceof BearerHeader.None)) {
+        return bearer(request, rules, site, bearer, open);
+      }
     }
     String cookie = request.sessionCookie();
     // Whatever the page shows (a user, or not), it was computed from a credential: no shared cache
@@ -61,7 +88,7 @@ public final class SecurityLogic {
     Effects effects = cookie == null ? Effects.none() : Effects.uncacheable();
     boolean api = rules.apiPaths().matches(path);
 
-    if (rules.isPublic(request, path)) {
+    if (open) {
       // Public pages may still show who is signed in; without a cookie there is nothing to do.
       if (cookie == null) {
         return new Decision.Proceed(null, effects);
@@ -95,16 +122,84 @@ public final class SecurityLogic {
           "Your session could not be confirmed just now. Please try again in a moment.",
           unavailable.failure().retryAfter(), effects);
     }
-    ResolvedSession session = signedIn(outcome);
-    if (session == null) {
-      return unauthenticated(request, site, path, api, effects.withNoStore());
+    Caller caller = signedIn(outcome);
+    if (caller == null) {
+      return unauthenticated(request, site, path, api, rules.acceptsBearer(path), effects.withNoStore());
     }
     effects = effects.withNoStore();
-    if (!rules.allows(session.claims())) {
+    if (!rules.allows(caller)) {
       return refuse(request, site, api, 403, "forbidden", "Access denied",
           "Your account does not have the role or permission this page needs.", null, effects);
     }
-    return new Decision.Proceed(session, effects);
+    return new Decision.Proceed(caller, effects);
+  }
+
+  /**
+   * The container requires a caller for one of AuthKit's own servlets (sign-in, callback,
+   * sign-out): it will refuse them to everybody signed out, so nobody can sign in. Said once,
+   * loudly, with what to do.
+   */
+  private void warnOnceAboutProtectedEndpoint(String path) {
+    if (protectedEndpointReported.compareAndSet(false, true)) {
+      LOG.log(Level.SEVERE, "a <security-constraint> with an <auth-constraint> covers AuthKit''s own servlet at {0}:"
+          + " the container refuses it to signed-out visitors, so nobody can sign in; add a <security-constraint>"
+          + " without <auth-constraint> for the login, callback and logout paths", RequestPaths.encode(path));
+    }
+  }
+
+  /**
+   * Whether the request may go on without a caller: the declaration's public paths under the
+   * filter, the container's word under the Jakarta Authentication module.
+   */
+  private static boolean isOpen(RequestFacts request, AccessRules rules, String path) {
+    return switch (request.protection()) {
+      case RULES -> rules.isPublic(request, path);
+      case CONTAINER_REQUIRED -> false;
+      case CONTAINER_OPTIONAL -> true;
+    };
+  }
+
+  /**
+   * A request with a bearer credential on an API path: judged by that credential alone, always
+   * answered as an API call, never with a cookie.
+   */
+  private Decision bearer(RequestFacts request, AccessRules rules, Site site, BearerHeader header, boolean open) {
+    Effects effects = Effects.uncacheable();
+    if (!(header instanceof BearerHeader.Credential credential) || !rules.bearer().contains(credential.kind())) {
+      return invalidToken(site, effects);
+    }
+    BearerOutcome outcome = credential.kind() == BearerKind.ACCESS_TOKEN
+        ? bearers.accessToken(credential.value())
+        : bearers.apiKey(credential.value());
+    if (outcome instanceof BearerOutcome.Unavailable unavailable) {
+      return refuse(request, site, true, 503, "unavailable", "Sign-in service unavailable",
+          "Your credential could not be checked just now. Please try again in a moment.",
+          unavailable.failure().retryAfter(), effects);
+    }
+    Caller caller;
+    if (outcome instanceof BearerOutcome.Token token) {
+      caller = new Caller.AccessToken(token.claims(), credential.value());
+    } else if (outcome instanceof BearerOutcome.Key key) {
+      caller = new Caller.ApiKey(key.key());
+    } else {
+      return invalidToken(site, effects);
+    }
+    if (!open && !rules.allows(caller)) {
+      return new Decision.Refuse(403, "forbidden", "Access denied",
+          "This credential does not have the role or permission this resource needs.", false, null, null,
+          bearerChallenge(site, "insufficient_scope"), effects);
+    }
+    return new Decision.Proceed(caller, effects);
+  }
+
+  /** RFC 6750's answer to a credential we do not accept: the same whatever was wrong with it. */
+  private static Decision.Refuse invalidToken(Site site, Effects effects) {
+    return new Decision.Refuse(401, "invalid_token", "Sign in", "The bearer credential is not valid.", false, null,
+        null, bearerChallenge(site, "invalid_token"), effects);
+  }
+
+  private static String bearerChallenge(Site site, String error) {
+    return "Bearer realm=\"" + site.realm() + "\", error=\"" + error + "\"";
   }
 
   /**
@@ -131,12 +226,16 @@ public final class SecurityLogic {
     return new Checked(outcome, effects, null);
   }
 
-  private static ResolvedSession signedIn(AuthOutcome outcome) {
-    return outcome instanceof AuthOutcome.Authenticated authenticated ? authenticated.session() : null;
+  private static Caller signedIn(AuthOutcome outcome) {
+    return outcome instanceof AuthOutcome.Authenticated authenticated ? new Caller.Session(authenticated.session()) : null;
   }
 
-  /** No session: a browser is sent to sign in and back; anything else gets 401. */
-  private static Decision unauthenticated(RequestFacts request, Site site, String path, boolean api, Effects effects) {
+  /**
+   * No session: a browser is sent to sign in and back; anything else gets 401, whose challenge also
+   * names Bearer where a bearer credential would have been accepted.
+   */
+  private static Decision unauthenticated(RequestFacts request, Site site, String path, boolean api,
+      boolean bearerAccepted, Effects effects) {
     if (RequestKind.of(request, api) == RequestKind.PAGE) {
       // The normalised path, not the raw request text: the return path must mean what was matched.
       String inside = RequestPaths.encode(path);
@@ -144,8 +243,12 @@ public final class SecurityLogic {
       return new Decision.Redirect(
           site.loginHref() + "?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8), effects);
     }
+    String challenge = "AuthKit realm=\"" + site.realm() + "\"";
+    if (bearerAccepted) {
+      challenge += ", Bearer realm=\"" + site.realm() + "\"";
+    }
     return new Decision.Refuse(401, "unauthenticated", "Sign in", "Sign in first: " + site.loginHref(), false, null,
-        null, "AuthKit realm=\"" + site.realm() + "\"", effects);
+        null, challenge, effects);
   }
 
   /** A session too large for a browser cookie: never a silent sign-in loop. */

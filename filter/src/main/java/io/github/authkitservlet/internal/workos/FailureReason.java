@@ -32,6 +32,12 @@ public enum FailureReason {
   KEYS_UNAVAILABLE("keys_unavailable", 503, Level.WARNING),
   /** Another request's refresh of the same token did not finish in time. */
   REFRESH_IN_PROGRESS("refresh_in_progress", 503, Level.FINE),
+  /**
+   * More API keys this server did not know arrived than {@code workos.api-key-validation-rate}
+   * lets it ask WorkOS about: someone may be guessing keys, and WorkOS's rate limit is shared with
+   * sign-in and refresh.
+   */
+  VALIDATIONS_LIMITED("api_key_validations_limited", 503, Level.WARNING),
   /** Something unexpected inside AuthKit (never the user's fault). */
   INTERNAL_ERROR("internal_error", 503, Level.WARNING);
 

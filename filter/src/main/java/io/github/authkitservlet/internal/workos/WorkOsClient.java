@@ -1,9 +1,12 @@
 package io.github.authkitservlet.internal.workos;
 
 import com.workos.WorkOS;
+import com.workos.apikeys.ApiKeys;
 import com.workos.common.exceptions.WorkOSException;
 import com.workos.common.http.RequestOptions;
 import com.workos.common.http.RetryConfig;
+import com.workos.models.ApiKey;
+import com.workos.models.ApiKeyValidationResponse;
 import com.workos.usermanagement.AuthKitAuthUrlsKt;
 import com.workos.usermanagement.AuthKitAuthorizationUrlOptions;
 import com.workos.usermanagement.AuthKitLogoutUrlOptions;
@@ -33,6 +36,7 @@ public final class WorkOsClient implements AutoCloseable {
 
   private final OkHttpClient http;
   private final UserManagement userManagement;
+  private final ApiKeys apiKeys;
   private final String clientId;
   private final URI apiBaseUrl;
 
@@ -65,6 +69,7 @@ public final class WorkOsClient implements AutoCloseable {
             .retryConfig(RetryConfig.DISABLED)
             .build();
     this.userManagement = workos.getUserManagement();
+    this.apiKeys = workos.getApiKeys();
   }
 
   /**
@@ -151,6 +156,35 @@ public final class WorkOsClient implements AutoCloseable {
           + " the user is signed out on this server, and WorkOS's logout page ends the session too",
           e.getClass().getSimpleName());
       return false;
+    }
+  }
+
+  /**
+   * Asks WorkOS whether {@code value} is one of your customers' API keys
+   * ({@code POST /api_keys/validations}). Never throws; nothing of the value is logged.
+   */
+  public ApiKeyValidation validateApiKey(String value) {
+    try {
+      ApiKeyValidationResponse answer = apiKeys.createValidation(value);
+      ApiKey key = answer == null ? null : answer.getApiKey();
+      if (key == null) {
+        return new ApiKeyValidation.Unknown();
+      }
+      return new ApiKeyValidation.Valid(ApiKeyMapping.toValidated(key));
+    } catch (WorkOSException e) {
+      Failure failure = GrantErrors.classify(e);
+      if (failure.isTerminal()) {
+        // WorkOS answers a value it cannot take (malformed, say) with a 4xx: that is no key either.
+        LOG.log(Level.FINE, "WorkOS refused to validate a presented API key: {0} (status {1})",
+            new Object[] {failure.code(), e.status});
+        return new ApiKeyValidation.Unknown();
+      }
+      LOG.log(failure.reason().logLevel(), "WorkOS API key validation failed: {0} (status {1})",
+          new Object[] {failure.code(), e.status});
+      return new ApiKeyValidation.Failed(failure);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "WorkOS API key validation: unreadable answer ({0})", e.getClass().getSimpleName());
+      return new ApiKeyValidation.Failed(Failure.of(FailureReason.BAD_RESPONSE));
     }
   }
 

@@ -126,6 +126,32 @@ class AuthKitConfigTest {
     assertTrue(load(with("workos.session-cache-size", "42")).toString().contains("sessionCacheSize=42"));
   }
 
+  @Test
+  void bearerSettingsHaveDefaultsAndTakeWholeNumbers() throws Exception {
+    AuthKitConfig defaults = load(with("workos.token-cache-size", null));
+    assertEquals(10_000, defaults.tokenCacheSize());
+    assertEquals(java.time.Duration.ofSeconds(60), defaults.apiKeyCacheTtl());
+    assertEquals(10, defaults.apiKeyValidationRate());
+    AuthKitConfig tuned = load(withAll("workos.api-key-cache-ttl", "300", "workos.api-key-validation-rate", "50"));
+    assertEquals(java.time.Duration.ofSeconds(300), tuned.apiKeyCacheTtl());
+    assertEquals(50, tuned.apiKeyValidationRate());
+    assertEquals(0, load(with("workos.token-cache-size", "0")).tokenCacheSize());
+  }
+
+  @ParameterizedTest(name = "container-roles {0}")
+  @CsvSource(nullValues = "NULL", delimiter = '|', textBlock = """
+      NULL                 | ROLES PERMISSIONS
+      roles                | ROLES
+      permissions          | PERMISSIONS
+      'Permissions, roles' | ROLES PERMISSIONS
+      roles permissions    | ROLES PERMISSIONS
+      """)
+  void containerRolesAreRolesPermissionsOrBoth(String value, String expected) throws Exception {
+    java.util.Set<ContainerRoleSource> sources = load(with("workos.container-roles", value)).containerRoles();
+    assertEquals(java.util.Set.of(expected.split(" ")).stream().map(ContainerRoleSource::valueOf)
+        .collect(java.util.stream.Collectors.toSet()), sources);
+  }
+
   @ParameterizedTest(name = "{0} https={1} port={2} -> {3}")
   @CsvSource(nullValues = "NULL", textBlock = """
       api.workos.com, NULL,  NULL, https://api.workos.com
@@ -244,7 +270,18 @@ class AuthKitConfigTest {
             "must be a whole number from 0 to 1000000 (entries of about 5 KB each; 0 turns the cache off), got -1"),
         Arguments.of(with("workos.session-cache-size", "10k"), Setting.SESSION_CACHE_SIZE, "got '10k'"),
         Arguments.of(with("workos.session-cache-size", "1e4"), Setting.SESSION_CACHE_SIZE, "got '1e4'"),
-        Arguments.of(with("workos.session-cache-size", "1000001"), Setting.SESSION_CACHE_SIZE, "got 1000001"));
+        Arguments.of(with("workos.session-cache-size", "1000001"), Setting.SESSION_CACHE_SIZE, "got 1000001"),
+        Arguments.of(with("workos.token-cache-size", "-1"), Setting.TOKEN_CACHE_SIZE,
+            "must be a whole number from 0 to 1000000 (entries of about 1 KB each; 0 turns the access-token cache off),"
+                + " got -1"),
+        Arguments.of(with("workos.api-key-cache-ttl", "0"), Setting.API_KEY_CACHE_TTL, "from 1 to 3600"),
+        Arguments.of(with("workos.api-key-cache-ttl", "1h"), Setting.API_KEY_CACHE_TTL, "got '1h'"),
+        Arguments.of(with("workos.api-key-validation-rate", "0"), Setting.API_KEY_VALIDATION_RATE,
+            "must be a whole number from 1 to 10000 (validations of unknown API keys per second), got 0"),
+        Arguments.of(with("workos.container-roles", "groups"), Setting.CONTAINER_ROLES,
+            "must list roles, permissions or both (comma-separated), got 'groups'"),
+        Arguments.of(with("workos.container-roles", "roles;permissions"), Setting.CONTAINER_ROLES, "got 'roles;permissions'"),
+        Arguments.of(with("workos.container-roles", " , "), Setting.CONTAINER_ROLES, "lists nothing"));
   }
 
   static Map<String, String> withAll(String k1, String v1, String k2, String v2) {

@@ -5,6 +5,7 @@ import io.github.authkitservlet.emulator.IssuedSession;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
 import io.github.authkitservlet.internal.authn.SessionStores;
+import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.ConfigException;
 import io.github.authkitservlet.internal.config.SettingSource;
@@ -13,6 +14,7 @@ import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.IssuerCheck;
+import io.github.authkitservlet.internal.token.SessionReference;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import io.github.authkitservlet.testsupport.MutableClock;
 import java.time.Duration;
@@ -41,6 +43,7 @@ final class CoreFixture implements AutoCloseable {
   final WorkOsClient workos;
   final SessionCookieCodec codec;
   final SessionAuthenticator authenticator;
+  final BearerAuthenticator bearers;
   final AuthKitCore core;
 
   CoreFixture(AuthKitEmulator emulator, Map<String, String> settings) throws ConfigException {
@@ -63,7 +66,9 @@ final class CoreFixture implements AutoCloseable {
     this.codec = new SessionCookieCodec(config.cookiePasswords(), clock);
     SessionPolicy policy = SessionPolicy.of(config);
     this.authenticator = new SessionAuthenticator(codec, verifier, workos, clock, policy, SessionStores.memory(clock, policy));
-    this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
+    this.bearers = BearerAuthenticator.of(config, verifier, workos, authenticator::isRevoked, clock);
+    this.core = new AuthKitCore(config, workos, authenticator, bearers,
+        new FlowStateCodec(config.cookiePasswords(), clock), clock);
   }
 
   /** A signed-in session cookie for a seeded user, as the callback would have set it. */
@@ -71,6 +76,46 @@ final class CoreFixture implements AutoCloseable {
     IssuedSession session = emulator.issueSession(email);
     return codec.seal(new SessionData(session.accessToken(), session.refreshToken(), null, session.organizationId(),
         "Password", null));
+  }
+
+  /** The session a table row's request carries. */
+  enum Session {
+    NONE, GARBAGE,
+    /** ada, role member, permission reports:read:own. */
+    MEMBER,
+    /** grace, role admin, permissions reports:read, reports:write, users:manage. */
+    ADMIN,
+    /** ada's, 250 s later: within the 60 s refresh buffer, still valid. */
+    MEMBER_DUE,
+    /** ada's, 360 s later: expired beyond the 30 s leeway. */
+    MEMBER_EXPIRED,
+    /** ada's, with its session revoked at WorkOS and the token expired. */
+    MEMBER_REVOKED
+  }
+
+  /** The session cookie of a row (null for none), with the clocks moved as the kind says. */
+  String cookie(Session session) {
+    return switch (session) {
+      case NONE -> null;
+      case GARBAGE -> "Fe26.2*1*garbage~2";
+      case MEMBER -> cookieFor("ada@example.com");
+      case ADMIN -> cookieFor("grace@example.com");
+      case MEMBER_DUE -> later(cookieFor("ada@example.com"), Duration.ofSeconds(250));
+      case MEMBER_EXPIRED -> later(cookieFor("ada@example.com"), Duration.ofSeconds(360));
+      case MEMBER_REVOKED -> {
+        String cookie = cookieFor("ada@example.com");
+        String sessionId = codec.unseal(cookie).map(s -> SessionReference.of(s.accessToken()).orElseThrow().sessionId())
+            .orElseThrow();
+        emulator.revokeSession(sessionId);
+        yield later(cookie, Duration.ofSeconds(360));
+      }
+    };
+  }
+
+  /** {@code value}, after moving the clocks on by {@code by}. */
+  String later(String value, Duration by) {
+    advance(by);
+    return value;
   }
 
   /** Moves the application's clock and the emulator's together. */
@@ -103,7 +148,7 @@ final class CoreFixture implements AutoCloseable {
   static String describe(Decision decision) {
     String what;
     if (decision instanceof Decision.Proceed proceed) {
-      what = "proceed " + (proceed.session() == null ? "anonymous" : "user");
+      what = "proceed " + (proceed.caller() == null ? "anonymous" : callerKind(proceed.caller()));
     } else if (decision instanceof Decision.Redirect redirect) {
       what = "redirect " + redirect.location();
     } else if (decision instanceof Decision.Refuse refuse) {
@@ -117,6 +162,14 @@ final class CoreFixture implements AutoCloseable {
     String changes = effects.cookies().stream().map(c -> c.getClass().getSimpleName()).collect(Collectors.joining(" "));
     String list = ((effects.noStore() ? "no-store " : "") + changes).strip();
     return what + " [" + list + "]";
+  }
+
+  /** {@code user} (a session), {@code token} (a bearer access token) or {@code api-key}. */
+  private static String callerKind(Caller caller) {
+    if (caller instanceof Caller.Session) {
+      return "user";
+    }
+    return caller instanceof Caller.AccessToken ? "token" : "api-key";
   }
 
   @Override

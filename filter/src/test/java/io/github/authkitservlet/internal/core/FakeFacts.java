@@ -15,6 +15,7 @@ final class FakeFacts {
   private final Map<String, String> headers = new HashMap<>();
   private String sessionCookie;
   private boolean servedByExtension;
+  private Protection protection = Protection.RULES;
 
   static FakeFacts get(String path) {
     return new FakeFacts().path(path);
@@ -66,11 +67,22 @@ final class FakeFacts {
     return this;
   }
 
+  /** Who says whether a caller is needed: the rules (the filter, by default) or the container. */
+  FakeFacts protection(Protection value) {
+    protection = value;
+    return this;
+  }
+
+  /** {@code Authorization: Bearer <credential>}. */
+  FakeFacts bearer(String credential) {
+    return header("Authorization", "Bearer " + credential);
+  }
+
   RequestFacts build() {
     Map<String, String> copy = Map.copyOf(headers);
     boolean byExtension = servedByExtension;
     String from = origin;
     return new RequestFacts(method, path, query, () -> from, name -> copy.get(name.toLowerCase(Locale.ROOT)),
-        sessionCookie, () -> byExtension);
+        sessionCookie, () -> byExtension, protection);
   }
 }

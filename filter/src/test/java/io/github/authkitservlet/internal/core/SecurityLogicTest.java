@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.emulator.AuthKitEmulatorExtension;
+import io.github.authkitservlet.internal.core.CoreFixture.Session;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,21 +31,6 @@ class SecurityLogicTest {
 
   @RegisterExtension
   static final AuthKitEmulatorExtension WORKOS = new AuthKitEmulatorExtension();
-
-  /** The session a row's request carries. */
-  enum Session {
-    NONE, GARBAGE,
-    /** ada, role member, permission reports:read:own. */
-    MEMBER,
-    /** grace, role admin, permissions reports:read, reports:write, users:manage. */
-    ADMIN,
-    /** ada's, 250 s later: within the 60 s refresh buffer, still valid. */
-    MEMBER_DUE,
-    /** ada's, 360 s later: expired beyond the 30 s leeway. */
-    MEMBER_EXPIRED,
-    /** ada's, with its session revoked at WorkOS and the token expired. */
-    MEMBER_REVOKED
-  }
 
   static final Map<String, String> RULES = Map.of(
       "public-paths", "/ /public/* *.css",
@@ -174,26 +160,11 @@ class SecurityLogicTest {
   }
 
   private String cookie(Session session) {
-    return switch (session) {
-      case NONE -> null;
-      case GARBAGE -> "Fe26.2*1*garbage~2";
-      case MEMBER -> fixture.cookieFor("ada@example.com");
-      case ADMIN -> fixture.cookieFor("grace@example.com");
-      case MEMBER_DUE -> later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(250));
-      case MEMBER_EXPIRED -> later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(360));
-      case MEMBER_REVOKED -> {
-        String cookie = fixture.cookieFor("ada@example.com");
-        String sessionId = fixture.codec.unseal(cookie).map(s -> io.github.authkitservlet.internal.token.SessionReference
-            .of(s.accessToken()).orElseThrow().sessionId()).orElseThrow();
-        fixture.emulator.revokeSession(sessionId);
-        yield later(cookie, Duration.ofSeconds(360));
-      }
-    };
+    return fixture.cookie(session);
   }
 
   private String later(String cookie, Duration by) {
-    fixture.advance(by);
-    return cookie;
+    return fixture.later(cookie, by);
   }
 
   // ---------------------------------------------------------------- beyond one row
@@ -220,13 +191,13 @@ class SecurityLogicTest {
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
     Decision.Proceed proceed = assertInstanceOf(Decision.Proceed.class, decision);
     CookieChange.SetSession set = assertInstanceOf(CookieChange.SetSession.class, proceed.effects().cookies().get(0));
-    assertEquals(fixture.codec.unseal(set.sealedValue()).orElseThrow().accessToken(), proceed.session().data().accessToken());
+    assertEquals(fixture.codec.unseal(set.sealedValue()).orElseThrow().accessToken(), ((Caller.Session) proceed.caller()).session().data().accessToken());
   }
 
   @Test
   void aRefreshedSessionTooLargeForACookieIsRefusedLoudlyAndTheCookieCleared() throws Exception {
     // A cookie name that leaves no room: any refreshed session is over the browsers' limit.
-    SecurityLogic tight = new SecurityLogic(fixture.authenticator, "n".repeat(CookieSize.MAX_BYTES));
+    SecurityLogic tight = new SecurityLogic(fixture.authenticator, fixture.bearers, "n".repeat(CookieSize.MAX_BYTES));
     String cookie = later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(250));
     Decision decision = tight.decide(new FakeFacts().path("/api/x").asApi().cookie(cookie).build(),
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
@@ -240,7 +211,8 @@ class SecurityLogicTest {
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
     Decision.Refuse refuse = assertInstanceOf(Decision.Refuse.class, decision);
     assertEquals("Sign in first: /app/login", refuse.message());
-    assertEquals("AuthKit realm=\"/app\"", refuse.wwwAuthenticate());
+    assertEquals("AuthKit realm=\"/app\", Bearer realm=\"/app\"", refuse.wwwAuthenticate(),
+        "an API path that takes bearer credentials says so in its challenge");
     assertNotNull(List.of(refuse));
   }
 }

@@ -12,7 +12,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The test application's only page: prints what the servlet API says about the user, as JSON. */
+/**
+ * The test application's only page: prints what the servlet API says about the user, as JSON
+ * (absent values as the text {@code null}: a caller with a bearer credential has no profile).
+ */
 public class WhoAmIServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -29,13 +32,16 @@ public class WhoAmIServlet extends HttpServlet {
           .add("isMember", request.isUserInRole("member"))
           .add("isAdmin", request.isUserInRole("admin"))
           .add("isAnyRole", request.isUserInRole("**"))
+          .add("canReadReports", request.isUserInRole("permission:reports:read"))
+          .add("credentialType", user.getCredentialType().name())
+          .add("apiKeyId", user.getApiKey() == null ? "null" : user.getApiKey().id())
           .add("attributeIsPrincipal", request.getAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE) == user)
           .add("id", user.getId())
-          .add("email", user.getEmail())
-          .add("firstName", user.getFirstName())
-          .add("lastName", user.getLastName())
+          .add("email", String.valueOf(user.getEmail()))
+          .add("firstName", String.valueOf(user.getFirstName()))
+          .add("lastName", String.valueOf(user.getLastName()))
           .add("displayName", user.getDisplayName())
-          .add("sessionId", user.getSessionId())
+          .add("sessionId", String.valueOf(user.getSessionId()))
           .add("organizationId", String.valueOf(user.getOrganizationId()))
           .add("role", String.valueOf(user.getRole()))
           .add("roles", Json.createArrayBuilder(user.getRoles()))
@@ -45,7 +51,7 @@ public class WhoAmIServlet extends HttpServlet {
           .add("impersonated", user.isImpersonated())
           .add("hasReportsRead", user.hasPermission("reports:read"))
           // A digest, not the token: the test compares sessions without us printing a credential.
-          .add("accessTokenDigest", sha256(user.getAccessToken()));
+          .add("accessTokenDigest", user.getAccessToken() == null ? "null" : sha256(user.getAccessToken()));
     } else {
       json.add("anonymous", true).add("remoteUser", String.valueOf(request.getRemoteUser()));
     }

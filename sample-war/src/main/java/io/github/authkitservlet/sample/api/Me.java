@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What {@code /api/me} tells a front end about the signed-in user. Deliberately no tokens: the
- * access token stays on the server, inside the sealed session cookie.
+ * What {@code /api/me} tells a front end (or a script with a bearer credential) about the caller.
+ * Deliberately no tokens: the access token stays on the server, inside the sealed session cookie.
+ * A caller with an access token has no profile (no email or names); a caller with an API key is
+ * the key's owner (an organization), with the key's permissions and no role.
  */
 public record Me(
+    String credential,
     String id,
     String email,
     String firstName,
@@ -22,6 +25,7 @@ public record Me(
 
   static Me of(AuthKitPrincipal user) {
     return new Me(
+        user.getCredentialType().name(),
         user.getId(),
         user.getEmail(),
         user.getFirstName(),

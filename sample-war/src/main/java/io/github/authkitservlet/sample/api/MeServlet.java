@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.security.Principal;
 
 /**
- * {@code GET /api/me}: the signed-in user as JSON, for front ends (see {@code app.html}).
+ * {@code GET /api/me}: the caller as JSON, for front ends (see {@code app.html}) and for scripts
+ * that send {@code Authorization: Bearer} with a WorkOS access token or one of your customers' WorkOS
+ * API keys.
  *
- * <p>The AuthKit filter guards this path as an API path, so a request without a session never gets
- * here: it is answered {@code 401 {"error":"unauthenticated",...}} by the filter, never redirected.
+ * <p>The AuthKit filter guards this path as an API path, so a request without a session or a valid
+ * bearer credential never gets here: it is answered {@code 401 {"error":"unauthenticated",...}} (or
+ * {@code invalid_token}) by the filter, never redirected.
  */
 public final class MeServlet extends HttpServlet {
 

@@ -135,7 +135,8 @@ public final class DemoLauncher {
           .append(" (not real WorkOS)\n")
           .append(" Sign in with (password authkit-demo):\n")
           .append("   ada@example.com    Ada Lovelace, role member\n")
-          .append("   grace@example.com  Grace Hopper, role admin (can open /admin)\n")
+          .append("   grace@example.com  Grace Hopper, role admin (can open /admin and /reports)\n")
+          .append(" API with a token: README, \"Calling your API with a token\" (demo API key sk_demo_reports_…)\n")
           .append(" Demo settings given to the container (sample-war/pom.xml, profile sample-emulator-settings):\n");
       for (String option : workosOptions) {
         String setting = option.substring("-D".length());

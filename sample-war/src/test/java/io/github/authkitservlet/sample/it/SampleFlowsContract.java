@@ -195,4 +195,83 @@ abstract class SampleFlowsContract {
     assertTrue(dashboard.header("Set-Cookie").orElse("").startsWith("wos-session="), "resealed session cookie");
     assertEquals(1, workos().counter("grant.authorization_code"), "no second sign-in");
   }
+
+  // ---------------------------------------------------------------- container security and bearer credentials
+
+  static final String DEMO_API_KEY = "sk_demo_reports_0123456789abcdef";
+
+  @Test
+  void reportsIsForAdminsAndTheContainerDecides() throws Exception {
+    Page signedOut = visitor.get(page("reports"));
+    assertEquals(302, signedOut.status(), "the container's constraint sends a signed-out visitor to sign in");
+    assertEquals(SampleWar.CONTEXT_PATH + "/login", signedOut.location().getPath());
+    assertTrue(signedOut.location().getQuery().contains("returnTo=/reports"), signedOut.location().toString());
+
+    visitor.signIn(page("dashboard"), "ada@example.com", PASSWORD);
+    Page ada = visitor.get(page("reports"));
+    assertEquals(403, ada.status(), "ada is a member: " + ada.body());
+    assertEquals("Access denied", ada.text("forbidden"));
+
+    Visitor graceBrowser = new Visitor();
+    Page grace = last(graceBrowser.signIn(page("reports"), "grace@example.com", PASSWORD));
+    assertEquals(page("reports"), grace.uri(), "back where she started");
+    assertEquals(200, grace.status(), grace.body());
+    assertTrue(grace.text("reports-welcome").contains("Grace Hopper"), grace.text("reports-welcome"));
+  }
+
+  @Test
+  void apiReportsIsForAdminsWithTheSessionCookieOrAnAccessToken() throws Exception {
+    Page signedOut = visitor.get(page("api/reports"), "Accept", "application/json");
+    assertEquals(401, signedOut.status(), signedOut.body());
+
+    visitor.signIn(page("dashboard"), "ada@example.com", PASSWORD);
+    Page ada = visitor.get(page("api/reports"), "Accept", "application/json");
+    assertEquals(403, ada.status(), ada.body());
+    assertEquals("forbidden", json(ada).get("error"));
+
+    Visitor grace = new Visitor();
+    grace.signIn(page("dashboard"), "grace@example.com", PASSWORD);
+    Page reports = grace.get(page("api/reports"), "Accept", "application/json");
+    assertEquals(200, reports.status(), reports.body());
+    assertEquals("Grace Hopper", json(reports).get("requestedBy"));
+    assertEquals("SESSION_COOKIE", json(reports).get("credential"));
+
+    Page graceToken = bearer("api/reports", workos().issueSession("grace@example.com").accessToken());
+    assertEquals(200, graceToken.status(), graceToken.body());
+    assertEquals("ACCESS_TOKEN", json(graceToken).get("credential"));
+    assertEquals(403, bearer("api/reports", workos().issueSession("ada@example.com").accessToken()).status());
+    assertEquals(403, bearer("api/reports", DEMO_API_KEY).status(), "an API key has permissions, not the role");
+  }
+
+  @Test
+  void apiMeAnswersAnAccessTokenAndTheDemoApiKey() throws Exception {
+    var session = workos().issueSession("ada@example.com");
+    Page token = bearer("api/me", session.accessToken());
+    assertEquals(200, token.status(), token.body());
+    Map<?, ?> me = json(token);
+    assertEquals("ACCESS_TOKEN", me.get("credential"));
+    assertEquals(session.userId(), me.get("id"));
+    assertEquals("member", me.get("role"));
+    assertTrue(token.header("Set-Cookie").isEmpty(), "a bearer request never gets a cookie");
+
+    Page key = bearer("api/me", DEMO_API_KEY);
+    assertEquals(200, key.status(), key.body());
+    Map<?, ?> owner = json(key);
+    assertEquals("API_KEY", owner.get("credential"));
+    assertEquals(session.organizationId(), owner.get("organizationId"));
+    assertEquals(List.of("reports:read"), owner.get("permissions"));
+
+    Page bad = bearer("api/me", "not.a.token");
+    assertEquals(401, bad.status(), bad.body());
+    assertEquals("invalid_token", json(bad).get("error"));
+    assertTrue(bad.header("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""), bad.headers().toString());
+  }
+
+  private Page bearer(String path, String credential) throws Exception {
+    return new Visitor().get(page(path), "Accept", "application/json", "Authorization", "Bearer " + credential);
+  }
+
+  private Map<?, ?> json(Page page) {
+    return jsonb.fromJson(page.body(), Map.class);
+  }
 }

@@ -1,4 +1,4 @@
-package io.github.authkitservlet.it;
+package io.github.authkitservlet.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  * its JWKS and signs with it) and the test can sign access tokens WorkOS would never issue, such as
  * one for another client, with a good signature.
  */
-final class TokenMint {
+public final class TokenMint {
 
   private final RSAKey key;
   private final Path pem;
@@ -36,7 +36,7 @@ final class TokenMint {
   }
 
   /** @param clock the application's clock, which judges the tokens' expiry */
-  static TokenMint generate(Clock clock) {
+  public static TokenMint generate(Clock clock) {
     try {
       RSAKey key = new RSAKeyGenerator(2048).generate();
       Path pem = Files.createTempFile("authkit-it-signing-key", ".pem");
@@ -53,7 +53,7 @@ final class TokenMint {
   }
 
   /** The PEM file to start the emulator with. */
-  Path pem() {
+  public Path pem() {
     return pem;
   }
 
@@ -61,7 +61,7 @@ final class TokenMint {
    * A token signed with the emulator's key under {@code keyId} (the kid the emulator publishes),
    * with a subject, a session id and an expiry five minutes ahead, plus whatever {@code claims} sets.
    */
-  String sign(String keyId, UnaryOperator<JWTClaimsSet.Builder> claims) {
+  public String sign(String keyId, UnaryOperator<JWTClaimsSet.Builder> claims) {
     JWTClaimsSet set = claims.apply(new JWTClaimsSet.Builder()
         .subject("user_forged")
         .claim("sid", "session_forged")
