@@ -55,14 +55,14 @@ final class JCacheSessionStore implements SessionStore {
   private final String server = UUID.randomUUID().toString();
   private final Clock clock;
   private final ScheduledExecutorService reader;
-  /** When this server last read the revocations (0: never); only the reader thread touches it. */
-  private long lastReadMillis;
+  /** When this server last read the revocations (0: never). */
+  private volatile long lastReadMillis;
 
   JCacheSessionStore(Clock clock, Duration refreshWaitLimit, SharedCaches.Source source, ClassLoader classLoader) {
     this.local = new MemorySessionStore(clock, refreshWaitLimit);
     this.waitLimit = refreshWaitLimit;
     this.clock = clock;
-    this.grid = new SharedCaches(source, classLoader);
+    this.grid = new SharedCaches(source, classLoader, this::loadAll);
     this.reader = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "authkit-revocation-reader");
       thread.setDaemon(true);
@@ -207,6 +207,14 @@ final class JCacheSessionStore implements SessionStore {
       read.get().forEach((sessionId, untilMillis) -> local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
       lastReadMillis = now;
     }
+  }
+
+  /** On connecting: everything the grid holds, before this server relies on the grid. */
+  private void loadAll(SharedCaches.Caches caches) {
+    long now = clock.millis();
+    everything(caches.revocations()).forEach((sessionId, untilMillis) ->
+        local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
+    lastReadMillis = now;
   }
 
   private static Map<String, Long> everything(Cache<String, Long> revocations) {

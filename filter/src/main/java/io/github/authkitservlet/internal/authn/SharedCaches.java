@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -74,15 +75,21 @@ final class SharedCaches implements AutoCloseable {
 
   private final Source source;
   private final ClassLoader classLoader;
+  private final Consumer<Caches> onConnect;
   private final ThreadPoolExecutor pool;
   private volatile Caches caches;
   private volatile Future<?> connecting;
   private volatile long skipUntilNanos;
   private volatile boolean failing;
 
-  SharedCaches(Source source, ClassLoader classLoader) {
+  /**
+   * @param onConnect called once the caches are obtained, before any other call may use them (on
+   *     a pool thread): a store loads what the grid already holds
+   */
+  SharedCaches(Source source, ClassLoader classLoader, Consumer<Caches> onConnect) {
     this.source = source;
     this.classLoader = classLoader;
+    this.onConnect = onConnect;
     AtomicInteger count = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), task -> {
       Thread thread = new Thread(task, "authkit-session-store-" + count.incrementAndGet());
@@ -155,7 +162,9 @@ final class SharedCaches implements AutoCloseable {
           REVOCATION_ENTRY_LIFETIME);
       Cache<String, String> feed = cache(manager, source.cacheNamePrefix() + "revocation-feed", String.class,
           RevocationFeed.ENTRY_LIFETIME);
-      caches = new Caches(manager, containers.isEmpty(), refreshes, revocations, feed);
+      Caches obtained = new Caches(manager, containers.isEmpty(), refreshes, revocations, feed);
+      onConnect.accept(obtained);
+      caches = obtained;
       LOG.log(Level.INFO, "shared session store ready: caches {0}refreshes, {0}revoked-sessions and"
           + " {0}revocation-feed from {1}",
           new Object[] {source.cacheNamePrefix(), containers.isPresent()
