@@ -35,6 +35,8 @@ final class InMemoryServlet {
    */
   static final class Request extends HttpServletRequestWrapper {
     private static final HttpServletRequest UNSUPPORTED = unsupported(HttpServletRequest.class);
+    /** The root context, as setting a cookie asks it for the application's context path. */
+    private static final jakarta.servlet.ServletContext ROOT = context(Map.of());
 
     private final String uri;
     private final Cookie[] cookies;
@@ -55,6 +57,7 @@ final class InMemoryServlet {
     @Override public String getMethod() { return "GET"; }
     @Override public String getRequestURI() { return uri; }
     @Override public String getContextPath() { return ""; }
+    @Override public jakarta.servlet.ServletContext getServletContext() { return ROOT; }
     @Override public String getServletPath() { return uri; }
     @Override public String getPathInfo() { return null; }
     @Override public String getQueryString() { return null; }

@@ -36,6 +36,9 @@ public final class JmhRun {
       Result<?> primary = result.getPrimaryResult();
       Statistics stats = primary.getStatistics();
       String name = result.getParams().getBenchmark().replace("io.github.authkitservlet.benchmarks.jmh.", "");
+      for (String key : result.getParams().getParamsKeys()) {
+        name += " " + key + "=" + result.getParams().getParam(key);
+      }
       System.out.printf("%-58s %10.3f %10.3f %10.3f %10d%n", name, stats.getPercentile(50), stats.getMean(),
           stats.getPercentile(99), stats.getN());
     }
