@@ -94,10 +94,12 @@ public class AuthKitFilter implements Filter {
     }
     Site where = site.site();
     RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName());
-    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request));
+    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request),
+        runtime.events(request));
     if (runtime.writer.write(decision, request, response)) {
       ResolvedSession session = ((Decision.Proceed) decision).session();
-      chain.doFilter(session == null ? request : AuthenticatedRequest.of(request, session), response);
+      chain.doFilter(session == null ? request : AuthenticatedRequest.of(request, session, runtime.core.organizations()),
+          response);
     }
   }
 

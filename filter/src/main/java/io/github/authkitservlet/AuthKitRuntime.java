@@ -4,6 +4,7 @@ import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.core.AuthKitCore;
+import io.github.authkitservlet.internal.core.SessionEvents;
 import io.github.authkitservlet.internal.http.CookieWriter;
 import io.github.authkitservlet.internal.http.JsonResponses;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -11,13 +12,16 @@ import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.IssuerCheck;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Everything built from one configuration: the decisions ({@link AuthKitCore}) with the parts
  * they work with (the WorkOS client, the key set, the codecs, the authenticator and its
- * single-flight refresh), and what writes their answers on servlet responses.
+ * single-flight refresh), what writes their answers on servlet responses, and the application's
+ * listeners.
  *
  * <p>Built once per configuration and shared by every filter and servlet of the application that
  * uses it (see {@link RuntimeRegistry}), because the expensive parts (HTTP connection pool, cached
@@ -31,9 +35,17 @@ final class AuthKitRuntime implements AutoCloseable {
   final DecisionWriter writer;
   private final WorkOsClient workos;
   private final JsonResponses json;
+  private final Listeners listeners;
 
-  AuthKitRuntime(AuthKitConfig config, Clock clock) {
+  /**
+   * @param loader the application's class loader, which the listeners named in the configuration
+   *     are loaded with
+   * @throws IllegalArgumentException when a listener cannot be used (the message names the setting)
+   */
+  AuthKitRuntime(AuthKitConfig config, Clock clock, ClassLoader loader) {
     this.config = config;
+    // First, so that a wrong class name leaves nothing to close.
+    this.listeners = Listeners.load(config.listeners(), loader);
     this.workos = new WorkOsClient(
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
@@ -42,7 +54,14 @@ final class AuthKitRuntime implements AutoCloseable {
         new SessionCookieCodec(config.cookiePasswords(), clock), verifier, workos, clock, SessionPolicy.of(config));
     this.core = new AuthKitCore(config, workos, authenticator, new FlowStateCodec(config.cookiePasswords(), clock), clock);
     this.json = new JsonResponses();
-    this.writer = new DecisionWriter(new CookieWriter(config), json);
+    this.writer = new DecisionWriter(new CookieWriter(config, core.addresses()::servesOverHttps), json);
+  }
+
+  /** What the decisions tell this request's listeners: {@link SessionEvents#NONE} when there are none. */
+  SessionEvents events(HttpServletRequest request) {
+    List<AuthKitListener> all = listeners.all();
+    return all.isEmpty() ? SessionEvents.NONE
+        : new ListenerEvents(all, request, session -> new AuthKitPrincipal(session, core.organizations()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.authkitservlet;
 
 import io.github.authkitservlet.internal.authn.ResolvedSession;
+import io.github.authkitservlet.internal.core.OrganizationDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -23,11 +24,11 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
    * {@value AuthKitPrincipal#REQUEST_ATTRIBUTE}. A request an earlier AuthKit declaration already
    * wrapped for the same session is passed on as it is.
    */
-  static HttpServletRequest of(HttpServletRequest request, ResolvedSession session) {
+  static HttpServletRequest of(HttpServletRequest request, ResolvedSession session, OrganizationDirectory organizations) {
     if (request instanceof AuthenticatedRequest wrapped && wrapped.principal.isFrom(session)) {
       return request;
     }
-    AuthKitPrincipal principal = new AuthKitPrincipal(session);
+    AuthKitPrincipal principal = new AuthKitPrincipal(session, organizations);
     request.setAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE, principal);
     return new AuthenticatedRequest(request, principal);
   }

@@ -46,6 +46,10 @@ final class Components {
       // The message names the setting and its environment variable, never a secret's value.
       throw new ServletException("AuthKit " + kind + " '" + name + "' cannot start: " + e.getMessage(), e);
     }
-    return RuntimeRegistry.of(context).acquire(config);
+    try {
+      return RuntimeRegistry.of(context).acquire(config);
+    } catch (IllegalArgumentException e) {
+      throw new ServletException("AuthKit " + kind + " '" + name + "' cannot start: " + e.getMessage(), e);
+    }
   }
 }

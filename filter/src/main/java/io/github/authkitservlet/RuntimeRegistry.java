@@ -18,9 +18,11 @@ final class RuntimeRegistry {
   private final Map<AuthKitConfig, AuthKitRuntime> runtimes = new HashMap<>();
   private final Map<AuthKitConfig, Integer> users = new HashMap<>();
   private final Clock clock;
+  private final ClassLoader loader;
 
-  private RuntimeRegistry(Clock clock) {
+  private RuntimeRegistry(Clock clock, ClassLoader loader) {
     this.clock = clock;
+    this.loader = loader;
   }
 
   /** The registry of this application, created on first use. */
@@ -30,14 +32,19 @@ final class RuntimeRegistry {
       if (existing instanceof RuntimeRegistry registry) {
         return registry;
       }
-      RuntimeRegistry registry = new RuntimeRegistry(clockOf(context));
+      RuntimeRegistry registry = new RuntimeRegistry(clockOf(context), context.getClassLoader());
       context.setAttribute(ATTRIBUTE, registry);
       return registry;
     }
   }
 
+  /**
+   * The runtime of this configuration, built on first use.
+   *
+   * @throws IllegalArgumentException when it cannot be built (a listener that cannot be used)
+   */
   synchronized AuthKitRuntime acquire(AuthKitConfig config) {
-    AuthKitRuntime runtime = runtimes.computeIfAbsent(config, c -> new AuthKitRuntime(c, clock));
+    AuthKitRuntime runtime = runtimes.computeIfAbsent(config, c -> new AuthKitRuntime(c, clock, loader));
     users.merge(config, 1, Integer::sum);
     return runtime;
   }

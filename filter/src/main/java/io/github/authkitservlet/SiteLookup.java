@@ -45,7 +45,8 @@ final class SiteLookup {
         boolean signUp = "sign-up".equals(registration.getInitParameter(AuthKitLoginServlet.SCREEN_HINT_PARAM));
         ours.add(new Endpoints.Mapped(signUp ? Endpoints.Kind.SIGN_UP : Endpoints.Kind.SIGN_IN, registration.getMappings()));
       } else if (AuthKitCallbackServlet.class.getName().equals(className)
-          || AuthKitLogoutServlet.class.getName().equals(className)) {
+          || AuthKitLogoutServlet.class.getName().equals(className)
+          || AuthKitOrganizationServlet.class.getName().equals(className)) {
         ours.add(new Endpoints.Mapped(Endpoints.Kind.OTHER, registration.getMappings()));
       }
     }

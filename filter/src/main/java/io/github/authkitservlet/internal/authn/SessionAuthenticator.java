@@ -120,6 +120,44 @@ public final class SessionAuthenticator {
   }
 
   /**
+   * Moves the session in this cookie to another organization (an organization switch): a refresh
+   * grant with {@code organizationId}, through the same single-flight refresh as every other, so a
+   * request that meets the old cookie meanwhile gets the switched session. Answers
+   * {@code Authenticated} with the new cookie; {@code Anonymous(true)} when the cookie holds no
+   * session, or an ended one; {@code Anonymous(false, failure)} when WorkOS refused the switch
+   * (WorkOS leaves the refresh token usable then, so the cookie is the caller's to keep);
+   * {@code Unavailable} when WorkOS could not be asked.
+   */
+  public AuthOutcome refreshInto(String cookieValue, String organizationId) {
+    Optional<SessionData> unsealed = cookieValue == null ? Optional.empty() : codec.unseal(cookieValue);
+    if (unsealed.isEmpty()) {
+      return new AuthOutcome.Anonymous(true);
+    }
+    SessionData session = unsealed.get();
+    // Twice at most: a refresh of the same token already under way (or just done) answers first,
+    // in the old organization, and its new token is the one to switch with.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      SessionData from = session;
+      RefreshResult result = refreshes.refresh(from.refreshToken(), () -> grant(from, organizationId));
+      if (result instanceof RefreshResult.Failed failed) {
+        Failure failure = failed.failure();
+        return failure.isTerminal() ? new AuthOutcome.Anonymous(false, failure) : new AuthOutcome.Unavailable(failure);
+      }
+      RefreshedSession refreshed = ((RefreshResult.Refreshed) result).session();
+      AccessTokenClaims fresh = refreshed.session().claims();
+      if (revoked.isRevoked(fresh.sessionId())) {
+        return new AuthOutcome.Anonymous(true);
+      }
+      if (organizationId.equals(fresh.organizationId())) {
+        verified.remember(refreshed.sealedCookie(), refreshed.session(), fresh.expiresAt().minus(refreshBuffer));
+        return new AuthOutcome.Authenticated(refreshed.session(), Optional.of(refreshed.sealedCookie()));
+      }
+      session = refreshed.session().data();
+    }
+    return new AuthOutcome.Unavailable(Failure.of(FailureReason.REFRESH_IN_PROGRESS));
+  }
+
+  /**
    * Whether this server refuses the session with this id (ended by a sign-out here, or revoked).
    * A local lookup: no network, nothing else.
    */
@@ -163,7 +201,7 @@ public final class SessionAuthenticator {
 
   /** @param current the current token's claims if its signature is good, else null */
   private AuthOutcome refreshing(SessionData session, AccessTokenClaims current) {
-    RefreshResult result = refreshes.refresh(session.refreshToken(), () -> grant(session));
+    RefreshResult result = refreshes.refresh(session.refreshToken(), () -> grant(session, session.organizationId()));
     if (result instanceof RefreshResult.Refreshed refreshed) {
       AccessTokenClaims fresh = refreshed.session().session().claims();
       if (revoked.isRevoked(fresh.sessionId())) {
@@ -186,8 +224,8 @@ public final class SessionAuthenticator {
     return new AuthOutcome.Unavailable(failure);
   }
 
-  private RefreshResult grant(SessionData session) {
-    GrantResult answer = workos.refresh(session.refreshToken(), session.organizationId());
+  private RefreshResult grant(SessionData session, String organizationId) {
+    GrantResult answer = workos.refresh(session.refreshToken(), organizationId);
     if (answer instanceof GrantResult.Failed failed) {
       return new RefreshResult.Failed(failed.failure());
     }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param apiKey WorkOS API key (secret)
  * @param clientId WorkOS client id
  * @param redirectUri callback URL: an absolute http(s) URL, or a path starting with one {@code /}
- *     that is resolved against the request's origin (it is not prefixed with the context path)
+ *     that is resolved against the request's origin (it is not prefixed with the context path); the
+ *     first of {@code redirectUris}
  * @param cookiePasswords the current cookie password first, then the previous ones (secrets)
  * @param apiBaseUrl WorkOS API origin, e.g. {@code https://api.workos.com} (no trailing slash)
  * @param cookieName name of the session cookie
@@ -32,6 +33,10 @@ import java.util.Optional;
  * @param httpReadTimeout read timeout for calls to WorkOS
  * @param clockLeeway clock skew tolerated when checking token times
  * @param sessionCacheSize at most this many verified sessions are kept in memory (0: no cache)
+ * @param redirectUris every configured callback URL: one (an absolute URL or a path), or several
+ *     absolute URLs on different origins, the first being {@code redirectUri}
+ * @param logoutReturnUris absolute URLs a sign-out request may ask to return to
+ * @param listeners class names of the application's listeners, in order
  */
 public record AuthKitConfig(
     String apiKey,
@@ -50,7 +55,10 @@ public record AuthKitConfig(
     Duration httpConnectTimeout,
     Duration httpReadTimeout,
     Duration clockLeeway,
-    int sessionCacheSize) {
+    int sessionCacheSize,
+    List<String> redirectUris,
+    List<String> logoutReturnUris,
+    List<String> listeners) {
 
   /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
   public AuthKitConfig {
@@ -79,6 +87,12 @@ public record AuthKitConfig(
     if (sessionCacheSize < 0) {
       throw new IllegalArgumentException("sessionCacheSize must be >= 0");
     }
+    redirectUris = List.copyOf(redirectUris);
+    if (redirectUris.isEmpty() || !redirectUris.get(0).equals(redirectUri)) {
+      throw new IllegalArgumentException("redirectUris must start with redirectUri");
+    }
+    logoutReturnUris = List.copyOf(logoutReturnUris);
+    listeners = List.copyOf(listeners);
   }
 
 
@@ -105,7 +119,7 @@ public record AuthKitConfig(
   public String toString() {
     return "AuthKitConfig[apiKey=" + mask(apiKey)
         + ", clientId=" + clientId
-        + ", redirectUri=" + redirectUri
+        + ", redirectUris=" + redirectUris
         + ", cookiePasswords=[" + cookiePasswords.size() + " masked]"
         + ", apiBaseUrl=" + apiBaseUrl
         + ", cookieName=" + cookieName
@@ -120,6 +134,8 @@ public record AuthKitConfig(
         + ", httpReadTimeout=" + httpReadTimeout
         + ", clockLeeway=" + clockLeeway
         + ", sessionCacheSize=" + sessionCacheSize
+        + ", logoutReturnUris=" + logoutReturnUris
+        + ", listeners=" + listeners
         + "]";
   }
 

@@ -3,12 +3,13 @@ package io.github.authkitservlet.internal.core;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
+import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
 
 /**
- * The decisions of one configuration: protecting requests, starting a sign-in, finishing it, and
- * signing out. Built once per configuration from its parts and shared by every adapter.
+ * The decisions of one configuration: protecting requests, starting a sign-in, finishing it,
+ * switching organizations, and signing out. Built once per configuration from its parts and shared by every adapter.
  *
  * <p>Internal API of authkit-servlet.
  */
@@ -18,14 +19,20 @@ public final class AuthKitCore {
   private final SignInLogic signIn;
   private final CallbackLogic callback;
   private final SignOutLogic signOut;
+  private final Addresses addresses;
+  private final OrganizationDirectory organizations;
+  private final OrganizationLogic organizationSwitch;
 
   public AuthKitCore(AuthKitConfig config, WorkOsClient workos, SessionAuthenticator authenticator,
       FlowStateCodec flows, Clock clock) {
-    Addresses addresses = new Addresses(config);
+    this.addresses = new Addresses(config);
     this.security = new SecurityLogic(authenticator, config.cookieName());
     this.signIn = new SignInLogic(workos, flows, addresses, clock);
     this.callback = new CallbackLogic(workos, flows, authenticator, config.cookieName());
-    this.signOut = new SignOutLogic(authenticator, workos, addresses);
+    this.signOut = new SignOutLogic(authenticator, workos, addresses,
+        new SessionCookieCodec(config.cookiePasswords(), clock));
+    this.organizations = new OrganizationDirectory(workos, clock);
+    this.organizationSwitch = new OrganizationLogic(authenticator, organizations, addresses, config.cookieName());
   }
 
   public SecurityLogic security() {
@@ -42,5 +49,19 @@ public final class AuthKitCore {
 
   public SignOutLogic signOut() {
     return signOut;
+  }
+
+  /** The users' organizations, as WorkOS lists them (kept briefly). */
+  public OrganizationDirectory organizations() {
+    return organizations;
+  }
+
+  public OrganizationLogic organizationSwitch() {
+    return organizationSwitch;
+  }
+
+  /** The application's addresses, which the adapters' cookies follow too ({@code cookie-secure=auto}). */
+  public Addresses addresses() {
+    return addresses;
   }
 }

@@ -10,6 +10,7 @@ import io.github.authkitservlet.internal.config.SettingSource;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.session.SessionUser;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.IssuerCheck;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
@@ -68,6 +69,15 @@ final class CoreFixture implements AutoCloseable {
   String cookieFor(String email) {
     IssuedSession session = emulator.issueSession(email);
     return codec.seal(new SessionData(session.accessToken(), session.refreshToken(), null, session.organizationId(),
+        "Password", null));
+  }
+
+  /** The same with the user's profile in it, as the callback seals it (id and email only). */
+  String cookieWithUserFor(String email) {
+    IssuedSession session = emulator.issueSession(email);
+    SessionUser user = new SessionUser(session.userId(), email, true, null, null, null, null, null, Map.of(), null,
+        null, null);
+    return codec.seal(new SessionData(session.accessToken(), session.refreshToken(), user, session.organizationId(),
         "Password", null));
   }
 

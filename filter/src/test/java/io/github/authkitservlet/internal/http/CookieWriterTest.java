@@ -27,7 +27,7 @@ class CookieWriterTest {
     return new AuthKitConfig("sk_test_x", "client_x", redirectUri, List.of("p".repeat(32)),
         URI.create("http://localhost:4100"), "wos-session", 34560000, domain, sameSite, secure,
         Optional.empty(), List.of("http://localhost:4100"), Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        10_000);
+        10_000, List.of(redirectUri), List.of(), List.of());
   }
 
   private static final AuthKitConfig DEFAULTS = config(Optional.empty(), SameSite.LAX, CookieSecure.AUTO);
