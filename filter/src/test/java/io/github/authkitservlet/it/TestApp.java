@@ -46,6 +46,21 @@ final class TestApp {
    * {@code <init-param>} elements (e.g. {@code cors-preflight=pass}).
    */
   static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams) {
+    return war(emulator, context, redirectUri, mainFilterInitParams, "");
+  }
+
+  /**
+   * The same application with {@code extraWebXml} (context-params, servlets, mappings) added to its
+   * web.xml; a test adds the classes it names to the archive.
+   */
+  static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams,
+      String extraWebXml) {
+    return war(emulator, emulator.clientId(), emulator.apiKey(), context, redirectUri, mainFilterInitParams, extraWebXml);
+  }
+
+  /** The same application as another of the emulator's clients (a seed with several). */
+  static WebArchive war(AuthKitEmulator emulator, String clientId, String apiKey, String context, String redirectUri,
+      String mainFilterInitParams, String extraWebXml) {
     JavaArchive filterJar = ShrinkWrap.create(ExplodedImporter.class, "authkit-servlet-filter.jar")
         .importDirectory(new File("target/classes"))
         .as(JavaArchive.class);
@@ -54,10 +69,12 @@ final class TestApp {
         .addClass(WhoAmIServlet.class)
         // A static file the default servlet serves: public through the *.css pattern.
         .addAsWebResource(new StringAsset("body { color: black; }\n"), "style.css")
-        .setWebXML(new StringAsset(webXml(emulator, redirectUri, mainFilterInitParams)));
+        .setWebXML(new StringAsset(webXml(emulator, clientId, apiKey, redirectUri, mainFilterInitParams)
+            .replace("</web-app>", extraWebXml + "\n</web-app>")));
   }
 
-  static String webXml(AuthKitEmulator emulator, String redirectUri, String mainFilterInitParams) {
+  static String webXml(AuthKitEmulator emulator, String clientId, String apiKey, String redirectUri,
+      String mainFilterInitParams) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -113,7 +130,7 @@ final class TestApp {
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/public/*</url-pattern></servlet-mapping>
         </web-app>
         """.formatted(
-            emulator.apiKey(), emulator.clientId(), redirectUri, COOKIE_PASSWORD, emulator.port(),
+            apiKey, clientId, redirectUri, COOKIE_PASSWORD, emulator.port(),
             TestClockInstaller.class.getName(),
             AuthKitFilter.class.getName(),
             AuthKitLoginServlet.class.getName(),

@@ -22,6 +22,8 @@ final class TestWorld {
 
   final AuthKitEmulator workos;
   final LogCapture logs;
+  private final java.net.http.HttpClient http = Browser.newClient();
+  private final List<Browser> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The emulator with its built-in seed on a random port. */
   static TestWorld start() {
@@ -56,6 +58,24 @@ final class TestWorld {
     secrets.addAll(SECRET_PREFIXES);
     secrets.addAll(alsoSecret);
     assertEquals(List.of(), logs.linesContainingAny(secrets));
+  }
+
+  /** A new browser, whose cookies {@link #assertNothingSecretLogged()} looks for in the log. */
+  Browser newBrowser() {
+    Browser browser = new Browser(http);
+    browsers.add(browser);
+    return browser;
+  }
+
+  /**
+   * Fails when a log line holds the API key, the cookie password, a sealed cookie, a JWT, or any
+   * cookie value a browser of {@link #newBrowser()} received since the last check.
+   */
+  void assertNothingSecretLogged() {
+    List<String> cookies = new ArrayList<>();
+    browsers.forEach(b -> cookies.addAll(b.seenCookieValues()));
+    browsers.clear();
+    assertNothingSecretLogged(cookies);
   }
 
   void close() {
