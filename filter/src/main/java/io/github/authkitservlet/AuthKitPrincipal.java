@@ -147,10 +147,10 @@ public final class AuthKitPrincipal implements Principal {
   /**
    * The organizations the user is an active member of, for an organization picker: WorkOS's
    * organization memberships of the user, with each organization's name and the user's role there,
-   * and which one the session is in. The list is asked of WorkOS on first use and kept for a minute
-   * (for at most 10,000 users), so a picker on every page costs one call a minute per user. Empty
-   * when WorkOS cannot be asked just now (logged). Post an id to {@link AuthKitOrganizationServlet}
-   * to switch.
+   * and which one the session is in, in WorkOS's order (the newest membership first). The list is
+   * asked of WorkOS on first use and kept for a minute (for at most 10,000 users), so a picker on
+   * every page costs one call a minute per user. Empty when WorkOS cannot be asked just now (logged).
+   * Post an id to {@link AuthKitOrganizationServlet} to switch.
    */
   public List<AuthKitOrganization> getOrganizations() {
     if (!(directory.organizationsOf(id) instanceof MembershipList.Listed listed)) {

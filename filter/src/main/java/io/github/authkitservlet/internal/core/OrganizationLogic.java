@@ -105,7 +105,8 @@ public final class OrganizationLogic {
         return SecurityLogic.sessionTooLarge(site, effects);
       }
       events.refreshed(moved.session(), null);
-      return new Decision.Redirect(back, effects.with(new CookieChange.SetSession(sealed)));
+      // The switched cookie only: it replaces any cookie refreshed on the way.
+      return new Decision.Redirect(back, Effects.uncacheable().with(new CookieChange.SetSession(sealed)));
     }
     if (switched instanceof AuthOutcome.Unavailable unavailable) {
       events.refreshed(null, unavailable.failure());

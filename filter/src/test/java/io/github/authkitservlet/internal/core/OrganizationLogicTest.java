@@ -40,7 +40,9 @@ class OrganizationLogicTest {
   static final String EXAMPLE = "Example Corp";
 
   /** Who asks: a cookie the row makes. */
-  enum Who { NOBODY, GARBAGE, LINUS, ADA, LINUS_REVOKED }
+  enum Who { NOBODY, GARBAGE, LINUS, ADA, LINUS_REVOKED,
+    /** Linus's session, 250 s on: its token is due, so it is refreshed before the switch. */
+    LINUS_DUE }
 
   static Consumer<AuthKitEmulator> refreshAnswers(int status, String body) {
     return w -> w.addErrorHook("POST", "/user_management/authenticate", status, body, 1, Duration.ZERO);
@@ -57,6 +59,8 @@ class OrganizationLogicTest {
     String signInThere = "redirect /app/login?returnTo=%2Freports&organization_id=";
     return Stream.of(
         row("a member switches", Who.LINUS, ENGINES, r -> r, UP, "redirect /app/reports [no-store SetSession]"),
+        row("a member whose token is due: one cookie, the switched one", Who.LINUS_DUE, ENGINES, r -> r, UP,
+            "redirect /app/reports [no-store SetSession]"),
         row("to the organization the session is in", Who.LINUS, EXAMPLE, r -> r, UP,
             "redirect /app/reports [no-store SetSession]"),
         row("from the application's own page (Sec-Fetch-Site)", Who.LINUS, ENGINES,
@@ -245,6 +249,11 @@ class OrganizationLogicTest {
       case GARBAGE -> "Fe26.2*1*garbage~2";
       case LINUS -> fixture.cookieFor("linus@example.com");
       case ADA -> fixture.cookieFor("ada@example.com");
+      case LINUS_DUE -> {
+        String cookie = fixture.cookieFor("linus@example.com");
+        fixture.advance(Duration.ofSeconds(250));
+        yield cookie;
+      }
       case LINUS_REVOKED -> {
         String cookie = fixture.cookieFor("linus@example.com");
         fixture.emulator.revokeSession(SessionReference.of(fixture.codec.unseal(cookie).orElseThrow().accessToken())
