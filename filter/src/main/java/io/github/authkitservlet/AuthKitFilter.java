@@ -51,8 +51,11 @@ import java.util.logging.Logger;
  *       {@code pass} (the application answers preflights itself);
  *   <li>{@code workos.*}: settings that override the application's for this filter.
  * </ul>
- * The paths of {@link AuthKitLoginServlet}, {@link AuthKitCallbackServlet} and {@link
- * AuthKitLogoutServlet} are always public. An unknown init-param stops the application from starting.
+ * The paths of {@link AuthKitLoginServlet}, {@link AuthKitCallbackServlet}, {@link
+ * AuthKitLogoutServlet} and {@link AuthKitOrganizationServlet} are always let through (each checks
+ * what it needs itself). An unknown init-param stops the application from starting.
+ *
+ * <p>The application's {@link AuthKitListener}s hear of the refreshes the filter carries out.
  */
 public class AuthKitFilter implements Filter {
 
