@@ -125,7 +125,8 @@ public final class SessionAuthenticator {
    * request that meets the old cookie meanwhile gets the switched session. Answers
    * {@code Authenticated} with the new cookie; {@code Anonymous(true)} when the cookie holds no
    * session, or an ended one; {@code Anonymous(false, failure)} when WorkOS refused the switch
-   * (WorkOS leaves the refresh token usable then, so the cookie is the caller's to keep);
+   * (whether the refresh token is spent then WorkOS does not document, so the cookie is the caller's
+   * to keep: if it no longer refreshes, its next refresh signs the user out);
    * {@code Unavailable} when WorkOS could not be asked.
    */
   public AuthOutcome refreshInto(String cookieValue, String organizationId) {
