@@ -15,6 +15,8 @@
   <p>A servlet application signed in with WorkOS AuthKit through <code>authkit-servlet</code>.</p>
   <ul>
     <li><a href="${pageContext.request.contextPath}/dashboard">Dashboard</a>: for any signed-in user.</li>
+    <li><a href="${pageContext.request.contextPath}/organizations">Organizations</a>: yours, and a button to
+      switch (sign in as <code>linus@example.com</code>, who is in two).</li>
     <li><a href="${pageContext.request.contextPath}/admin">Admin</a>: for the role <code>admin</code> only.</li>
     <li><a href="${pageContext.request.contextPath}/app.html">JavaScript page</a>: a front end calling
       <code>/api/me</code> with the session cookie.</li>

@@ -21,7 +21,9 @@
     <dt>Organization</dt><dd id="organization">${h:text(authkitUser.organizationId)}</dd>
     <dt>Role</dt><dd id="role">${h:text(authkitUser.role)}</dd>
     <dt>Permissions</dt><dd id="permissions">${h:text(authkitUser.permissions)}</dd>
-    <dt>Impersonated</dt><dd id="impersonated">${authkitUser.impersonated ? 'yes, by '.concat(h:text(authkitUser.impersonator.email)) : 'no'}</dd>
+    <dt>Impersonated</dt><dd id="impersonated">${authkitUser.impersonated ? 'yes, by '.concat(h:text(impersonator)) : 'no'}</dd>
+    <dt>Last signed in</dt><dd id="last-sign-in">${h:text(h:lastSignIn(authkitUser.id))}</dd>
+    <dt>Recorded by</dt><dd id="recorded-by">${h:text(h:recordedBy(authkitUser.id))}</dd>
   </dl>
 </main>
 </body>

@@ -88,7 +88,8 @@ final class AuthKitAuthModule implements ServerAuthModule {
     Site where = site.site();
     RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName(),
         mandatory ? Protection.CONTAINER_REQUIRED : Protection.CONTAINER_OPTIONAL);
-    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request));
+    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request),
+        runtime.events(request));
     boolean proceed;
     try {
       proceed = runtime.writer.write(decision, request, response);
@@ -103,7 +104,8 @@ final class AuthKitAuthModule implements ServerAuthModule {
       handle(new CallerPrincipalCallback(client, (Principal) null));
       return AuthStatus.SUCCESS;
     }
-    HttpServletRequest authenticated = AuthenticatedRequest.of(request, caller, runtime.roles);
+    HttpServletRequest authenticated = AuthenticatedRequest.of(request, caller, runtime.roles,
+        runtime.core.organizations());
     handle(new CallerPrincipalCallback(client, authenticated.getUserPrincipal()),
         new GroupPrincipalCallback(client, runtime.roles.of(caller).toArray(String[]::new)));
     message.setRequestMessage(authenticated);

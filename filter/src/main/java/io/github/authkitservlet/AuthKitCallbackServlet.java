@@ -11,10 +11,17 @@ import java.util.List;
  *
  * <p>Map it at the path of {@code workos.redirect-uri} (the sample uses {@code /callback}). It
  * checks the state against the flow cookie the login servlet set (and deletes that cookie, so a
- * state is used once), exchanges the code with the PKCE verifier, sets the session cookie and
- * sends the browser back to where it wanted to go. Every failure ends on a small error page with
- * the right status and a link to sign in again: 400 for a stale, replayed or tampered link, 502 or
- * 503 when WorkOS cannot be reached.
+ * state is used once), exchanges the code with the PKCE verifier, tells the application's
+ * {@link AuthKitListener}s, sets the session cookie and sends the browser back to where it wanted to
+ * go.
+ *
+ * <p>A callback without its sign-in (no {@code state}, or no flow cookie for it: a link used twice or
+ * more than ten minutes old, a sign-in started on another host name, a WorkOS dashboard
+ * impersonation sent straight here) never has its code exchanged, since the code could be anyone's:
+ * the browser is sent to the login servlet to sign in afresh, once; a second such callback in a row
+ * gets the error page. Every failure ends on a small error page with the right status and a link to
+ * sign in again: 400 for a tampered link or a code WorkOS refused, 403 when a listener refused the
+ * sign-in, 502 or 503 when WorkOS cannot be reached.
  *
  * <p>Init-params: {@code workos.*} settings override the application's for this servlet.
  */
@@ -35,6 +42,6 @@ public class AuthKitCallbackServlet extends AuthKitServlet {
         request.getParameter("error"),
         request.getParameter("error_description"),
         name -> ServletRequests.cookie(request, name));
-    write(runtime().core.callback().complete(callback, site()), request, response);
+    write(runtime().core.callback().complete(callback, site(), runtime().events(request)), request, response);
   }
 }

@@ -52,8 +52,11 @@ import java.util.logging.Logger;
  *       {@code pass} (the application answers preflights itself);
  *   <li>{@code workos.*}: settings that override the application's for this filter.
  * </ul>
- * The paths of {@link AuthKitLoginServlet}, {@link AuthKitCallbackServlet} and {@link
- * AuthKitLogoutServlet} are always public. An unknown init-param stops the application from starting.
+ * The paths of {@link AuthKitLoginServlet}, {@link AuthKitCallbackServlet}, {@link
+ * AuthKitLogoutServlet} and {@link AuthKitOrganizationServlet} are always let through (each checks
+ * what it needs itself). An unknown init-param stops the application from starting.
+ *
+ * <p>The application's {@link AuthKitListener}s hear of the refreshes the filter carries out.
  */
 public class AuthKitFilter implements Filter {
 
@@ -96,10 +99,12 @@ public class AuthKitFilter implements Filter {
     Site where = site.site();
     RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName(),
         Protection.RULES);
-    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request));
+    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request),
+        runtime.events(request));
     if (runtime.writer.write(decision, request, response)) {
       Caller caller = ((Decision.Proceed) decision).caller();
-      chain.doFilter(caller == null ? request : AuthenticatedRequest.of(request, caller, runtime.roles), response);
+      chain.doFilter(caller == null ? request
+          : AuthenticatedRequest.of(request, caller, runtime.roles, runtime.core.organizations()), response);
     }
   }
 

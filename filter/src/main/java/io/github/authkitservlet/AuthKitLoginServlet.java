@@ -3,6 +3,7 @@ package io.github.authkitservlet;
 import io.github.authkitservlet.internal.core.FlowCookies;
 import io.github.authkitservlet.internal.core.SignInLogic;
 import io.github.authkitservlet.internal.core.SignInLogic.SignInRequest;
+import io.github.authkitservlet.internal.core.SignInRestart;
 import io.github.authkitservlet.internal.http.ErrorPage;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,15 @@ import java.util.List;
  *
  * <p>Query parameters: {@code returnTo} (where to go after signing in: a path inside this
  * application, anything else becomes {@code /}), {@code screen_hint} ({@code sign-up} or {@code
- * sign-in}), {@code login_hint} (an email to pre-fill), {@code organization_id}, {@code prompt}.
+ * sign-in}), {@code login_hint} (an email to pre-fill), {@code organization_id}, {@code prompt}, and
+ * {@code state}: the application's own value (at most 256 bytes, no control characters), carried
+ * sealed in the flow cookie, never in clear through the browser, and given to
+ * {@link AuthKitListener#signedIn}. ({@code restarted} is set by the callback when it starts a
+ * sign-in again.)
+ *
+ * <p>This is also the application's sign-in endpoint for WorkOS ("Sign-in endpoint",
+ * {@code initiate_login_uri}, in the dashboard): WorkOS sends browsers here to start a sign-in the
+ * application did not start itself, such as a dashboard impersonation.
  *
  * <p>Init-params: {@code screen-hint} = {@code sign-up} makes a sign-up mapping; {@code workos.*}
  * settings override the application's for this servlet.
@@ -60,6 +69,8 @@ public class AuthKitLoginServlet extends AuthKitServlet {
         request.getParameter("login_hint"),
         request.getParameter("organization_id"),
         request.getParameter("prompt"),
+        request.getParameter("state"),
+        "1".equals(request.getParameter(SignInRestart.PARAM)),
         ServletRequests.cookiesStartingWith(request, FlowCookies.PREFIX));
     write(runtime().core.signIn().start(signIn, defaultScreenHint, site()), request, response);
   }

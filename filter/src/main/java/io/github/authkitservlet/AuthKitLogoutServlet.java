@@ -12,9 +12,15 @@ import java.util.Set;
 
 /**
  * Signs the user out: ends the session on this server (no copy of the cookie works here any more),
- * revokes it at WorkOS, deletes the session cookie (and any sign-in in progress) and sends the
- * browser to WorkOS's logout page, which returns to {@code workos.logout-return-uri} (default: the
- * application's root, on the origin of {@code workos.redirect-uri}).
+ * revokes it at WorkOS, deletes the session cookie (and any sign-in in progress), tells the
+ * application's {@link AuthKitListener}s and sends the browser to WorkOS's logout page, which
+ * returns to {@code workos.logout-return-uri} (default: the application's root, on the origin of
+ * {@code workos.redirect-uri}).
+ *
+ * <p>Query parameter {@code returnTo}: where to go instead, for this sign-out. A path inside the
+ * application (as for signing in: {@code /goodbye}), or an absolute URL listed in the setting
+ * {@code workos.logout-return-uris}; anything else gets the default. WorkOS only returns to
+ * addresses registered for the client (its dashboard's logout redirects).
  *
  * <p>Answers GET and POST from the application's own pages. A request another site started (a
  * link or form elsewhere, per {@code Sec-Fetch-Site}, {@code Origin} or {@code Referer}) does not
@@ -49,7 +55,7 @@ public class AuthKitLogoutServlet extends AuthKitServlet {
     RequestFacts facts = ServletRequests.facts(request, site.contextPath(), runtime.config.cookieName(),
         Protection.RULES);
     Set<String> flows = ServletRequests.cookiesStartingWith(request, FlowCookies.PREFIX).keySet();
-    write(runtime.core.signOut().signOut(facts, flows, site.contextPath() + request.getServletPath(), site),
-        request, response);
+    write(runtime.core.signOut().signOut(facts, request.getParameter("returnTo"), flows,
+        site.contextPath() + request.getServletPath(), site, runtime.events(request)), request, response);
   }
 }

@@ -1,9 +1,11 @@
 package io.github.authkitservlet;
 
 import io.github.authkitservlet.internal.core.Caller;
+import io.github.authkitservlet.internal.core.OrganizationDirectory;
 import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.internal.session.SessionUser;
 import io.github.authkitservlet.internal.token.AccessTokenClaims;
+import io.github.authkitservlet.internal.workos.MembershipList;
 import io.github.authkitservlet.internal.workos.ValidatedApiKey;
 import java.security.Principal;
 import java.util.List;
@@ -75,9 +77,12 @@ public final class AuthKitPrincipal implements Principal {
   private final ApiKey apiKey;
   /** The caller this principal shows, so a second AuthKit declaration can tell it is the same. */
   private final Caller source;
+  /** Where the user's organizations are looked up, on demand. */
+  private final OrganizationDirectory directory;
 
-  AuthKitPrincipal(Caller caller) {
+  AuthKitPrincipal(Caller caller, OrganizationDirectory directory) {
     this.source = caller;
+    this.directory = Objects.requireNonNull(directory, "directory");
     if (caller instanceof Caller.ApiKey key) {
       ValidatedApiKey validated = key.key();
       this.id = validated.ownerId();
@@ -189,9 +194,28 @@ public final class AuthKitPrincipal implements Principal {
     return sessionId;
   }
 
-  /** The organization the user signed in to, or null. */
+  /** The organization the session is in (the one signed in to, or switched to), or null. */
   public String getOrganizationId() {
     return organizationId;
+  }
+
+  /**
+   * The organizations the user is an active member of, for an organization picker: WorkOS's
+   * organization memberships of the user, with each organization's name and the user's role there,
+   * and which one the session is in, in WorkOS's order (the newest membership first). The list is
+   * asked of WorkOS on first use and kept for a minute (for at most 10,000 users), so a picker on
+   * every page costs one call a minute per user. Empty when WorkOS cannot be asked just now (logged).
+   * Post an id to {@link AuthKitOrganizationServlet} to switch. Always empty for an API key, which
+   * belongs to an organization rather than being a member of any.
+   */
+  public List<AuthKitOrganization> getOrganizations() {
+    if (credentialType == CredentialType.API_KEY || !(directory.organizationsOf(id) instanceof MembershipList.Listed listed)) {
+      return List.of();
+    }
+    return listed.memberships().stream()
+        .map(m -> new AuthKitOrganization(m.organizationId(), m.organizationName(), m.role(),
+            m.organizationId().equals(organizationId)))
+        .toList();
   }
 
   /** The user's role in the organization (e.g. {@code member}), or null (always for an API key). */

@@ -7,7 +7,9 @@ import io.github.authkitservlet.internal.authn.SessionStores;
 import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.core.AuthKitCore;
+import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.ContainerRoles;
+import io.github.authkitservlet.internal.core.SessionEvents;
 import io.github.authkitservlet.internal.http.CookieWriter;
 import io.github.authkitservlet.internal.http.JsonResponses;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -15,14 +17,16 @@ import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.IssuerCheck;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Everything built from one configuration: the decisions ({@link AuthKitCore}) with the parts
  * they work with (the WorkOS client, the key set, the codecs, the session authenticator and its
- * single-flight refresh, the bearer authenticator), and what writes their answers on servlet
- * responses.
+ * single-flight refresh, the session store, the bearer authenticator), what writes their answers on
+ * servlet responses, and the application's listeners.
  *
  * <p>Built once per configuration and shared by every filter and servlet of the application that
  * uses it (see {@link RuntimeRegistry}), because the expensive parts (HTTP connection pool, cached
@@ -39,15 +43,19 @@ final class AuthKitRuntime implements AutoCloseable {
   private final WorkOsClient workos;
   private final SessionStore store;
   private final JsonResponses json;
+  private final Listeners listeners;
 
   /**
-   * @param classLoader the application's class loader: a JCache provider and its configuration
-   *     are looked up through it
+   * @param classLoader the application's class loader: a JCache provider and its configuration,
+   *     and the listeners named in the configuration, are looked up through it
    * @throws IllegalStateException when the configured session store cannot be had (the message
    *     says what is missing)
+   * @throws IllegalArgumentException when a listener cannot be used (the message names the setting)
    */
   AuthKitRuntime(AuthKitConfig config, Clock clock, ClassLoader classLoader) {
     this.config = config;
+    // First, so that a wrong class name leaves nothing to close.
+    this.listeners = Listeners.load(config.listeners(), classLoader);
     this.workos = new WorkOsClient(
         config.apiKey(), config.clientId(), config.apiBaseUrl(), config.httpConnectTimeout(), config.httpReadTimeout());
     AccessTokenVerifier verifier = new AccessTokenVerifier(workos.jwksUri(), config.httpConnectTimeout(),
@@ -60,7 +68,14 @@ final class AuthKitRuntime implements AutoCloseable {
         new FlowStateCodec(config.cookiePasswords(), clock), clock);
     this.roles = new ContainerRoles(config.containerRoles());
     this.json = new JsonResponses();
-    this.writer = new DecisionWriter(new CookieWriter(config), json);
+    this.writer = new DecisionWriter(new CookieWriter(config, core.addresses()::servesOverHttps), json);
+  }
+
+  /** What the decisions tell this request's listeners: {@link SessionEvents#NONE} when there are none. */
+  SessionEvents events(HttpServletRequest request) {
+    List<AuthKitListener> all = listeners.all();
+    return all.isEmpty() ? SessionEvents.NONE
+        : new ListenerEvents(all, request, session -> new AuthKitPrincipal(new Caller.Session(session), core.organizations()));
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * What the login, callback and logout servlets share: they start from the application's one
+ * What AuthKit's servlets (login, callback, logout, organization switch) share: they start from the application's one
  * configuration (checking their init-param names on the way), use the {@link AuthKitRuntime} it
  * gives, and hand that back when the container stops them.
  */

@@ -2,6 +2,7 @@ package io.github.authkitservlet;
 
 import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.ContainerRoles;
+import io.github.authkitservlet.internal.core.OrganizationDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -33,13 +34,15 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
    * wrapped for the same caller is passed on as it is.
    *
    * @param roles what {@link #isUserInRole} answers from ({@code workos.container-roles})
+   * @param organizations where {@link AuthKitPrincipal#getOrganizations()} looks the user's up
    */
-  static HttpServletRequest of(HttpServletRequest request, Caller caller, ContainerRoles roles) {
+  static HttpServletRequest of(HttpServletRequest request, Caller caller, ContainerRoles roles,
+      OrganizationDirectory organizations) {
     AuthenticatedRequest earlier = find(request);
     if (earlier != null && earlier.principal.isFrom(caller)) {
       return request;
     }
-    AuthKitPrincipal principal = new AuthKitPrincipal(caller);
+    AuthKitPrincipal principal = new AuthKitPrincipal(caller, organizations);
     request.setAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE, principal);
     return new AuthenticatedRequest(request, principal, caller, roles);
   }

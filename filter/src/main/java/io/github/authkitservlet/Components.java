@@ -48,7 +48,7 @@ final class Components {
     }
     try {
       return RuntimeRegistry.of(context).acquire(config);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new ServletException("AuthKit " + kind + " '" + name + "' cannot start: " + e.getMessage(), e);
     }
   }

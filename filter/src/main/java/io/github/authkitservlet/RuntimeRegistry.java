@@ -42,6 +42,7 @@ final class RuntimeRegistry {
    * The runtime of this configuration, made on first use.
    *
    * @throws IllegalStateException when its session store cannot be had (the message says why)
+   * @throws IllegalArgumentException when a listener cannot be used (the message names the setting)
    */
   synchronized AuthKitRuntime acquire(AuthKitConfig config) {
     AuthKitRuntime runtime = runtimes.computeIfAbsent(config, c -> new AuthKitRuntime(c, clock, classLoader));

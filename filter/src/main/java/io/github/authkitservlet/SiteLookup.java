@@ -46,7 +46,8 @@ final class SiteLookup {
         ours.add(new Endpoints.Mapped(signUp ? Endpoints.Kind.SIGN_UP : Endpoints.Kind.SIGN_IN, registration.getMappings()));
       } else if (AuthKitCallbackServlet.class.getName().equals(className)
           || AuthKitLogoutServlet.class.getName().equals(className)
-          || AuthKitWebhookServlet.class.getName().equals(className)) {
+          || AuthKitWebhookServlet.class.getName().equals(className)
+          || AuthKitOrganizationServlet.class.getName().equals(className)) {
         ours.add(new Endpoints.Mapped(Endpoints.Kind.OTHER, registration.getMappings()));
       }
     }

@@ -42,6 +42,7 @@ class AuthKitFilterInitTest {
           case "getInitParameterNames" -> Collections.enumeration(contextParams.keySet());
           case "getContextPath" -> "/unit";
           case "getVirtualServerName" -> "localhost";
+          case "getClassLoader" -> AuthKitFilterInitTest.class.getClassLoader();
           case "getAttribute" -> attributes.get((String) args[0]);
           case "setAttribute" -> attributes.put((String) args[0], args[1]);
           case "hashCode" -> System.identityHashCode(p);
@@ -93,6 +94,16 @@ class AuthKitFilterInitTest {
     assertTrue(e.getMessage().contains("workos.cookie-password"), e.getMessage());
     assertTrue(e.getMessage().contains("WORKOS_COOKIE_PASSWORD"), e.getMessage());
     assertFalse(e.getMessage().contains("too-short-secret"), e.getMessage());
+  }
+
+  @Test
+  void aListenerThatCannotBeLoadedStopsStartupNamingTheSetting() {
+    Map<String, String> params = new HashMap<>(validContext());
+    params.put("workos.listeners", "com.example.Missing");
+    ServletException e = assertThrows(ServletException.class, () -> new AuthKitFilter().init(
+        filterConfig("AuthKit", Map.of(), context(params))));
+    assertEquals("AuthKit filter 'AuthKit' cannot start: workos.listeners (env WORKOS_LISTENERS): class"
+        + " 'com.example.Missing' is not on the application's class path", e.getMessage());
   }
 
   @Test

@@ -511,12 +511,16 @@ class AuthKitFilterIT {
   }
 
   @Test
-  void aMismatchedOrMissingStateIsRejected() {
+  void aMismatchedOrMissingStateNeverSignsInButStartsASignIn() {
     HttpResponse<String> login = browser.page(app("/login"));
     assertEquals(302, login.statusCode());
-    assertEquals(400, browser.page(app("/callback?code=abc&state=forged-state")).statusCode());
-    assertEquals(400, browser.page(app("/callback?code=abc")).statusCode());
-    assertEquals(400, newBrowser().page(app("/callback?code=abc&state=x")).statusCode());
+    for (HttpResponse<String> callback : List.of(browser.page(app("/callback?code=abc&state=forged-state")),
+        browser.page(app("/callback?code=abc")), newBrowser().page(app("/callback?code=abc&state=x")))) {
+      assertEquals(302, callback.statusCode(), callback.body());
+      assertEquals(app("/login?restarted=1"), Browser.location(callback));
+      assertTrue(Browser.setCookie(callback, SESSION).isEmpty());
+    }
+    assertEquals(0, WORKOS.counter("grant.authorization_code"), "no code was exchanged");
   }
 
   @Test
@@ -528,8 +532,9 @@ class AuthKitFilterIT {
     URI callback = Browser.location(toCallback);
     assertEquals(302, browser.page(callback).statusCode());
 
-    // Same link again: the flow cookie is gone, so the state no longer matches anything.
-    assertEquals(400, browser.page(callback).statusCode());
+    // Same link again: the flow cookie is gone, so the code is not even tried: sign in afresh.
+    assertEquals(302, browser.page(callback).statusCode());
+    assertEquals(1, WORKOS.counter("grant.authorization_code"));
     // Even with the flow cookie put back, WorkOS refuses the used code.
     Browser attacker = newBrowser();
     attacker.setCookie(app("/"), flowName, flowValue);

@@ -437,18 +437,24 @@ class HostileInputIT {
     List<HostileCase> rows = new ArrayList<>();
     String callback = CONTEXT + "/callback";
     java.util.function.Consumer<RawHttp.Response> page = errorPage(CONTEXT);
-    rows.add(HostileCase.get("no parameters", callback).asPage().expect(400).and(page));
-    rows.add(HostileCase.get("code without state", callback + "?code=abc").asPage().expect(400).and(page));
-    rows.add(HostileCase.get("empty state", callback + "?code=abc&state=").asPage().expect(400).and(page));
-    rows.add(HostileCase.get("state without a flow cookie", callback + "?code=abc&state=forged").asPage().expect(400).and(page));
-    rows.add(HostileCase.get("state of 3,000 characters", callback + "?code=abc&state=" + "s".repeat(3000)).asPage().expect(400).and(page));
-    rows.add(HostileCase.get("state and code repeated", callback + "?code=a&code=b&state=x&state=y").asPage().expect(400).and(page));
+    // Without its sign-in flow a callback's code is never exchanged: the browser signs in afresh, once.
+    java.util.function.Consumer<RawHttp.Response> restarts = restartsSignIn(CONTEXT);
+    rows.add(HostileCase.get("no parameters", callback).asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("code without state", callback + "?code=abc").asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("empty state", callback + "?code=abc&state=").asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("state without a flow cookie", callback + "?code=abc&state=forged").asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("state of 3,000 characters", callback + "?code=abc&state=" + "s".repeat(3000)).asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("state and code repeated", callback + "?code=a&code=b&state=x&state=y").asPage().expect(302).and(restarts));
+    rows.add(HostileCase.get("a restarted sign-in's state without a flow cookie", callback + "?code=abc&state=r.forged")
+        .asPage().expect(400).and(page).and(r -> assertTrue(r.body().contains("keeps cookies"), clip(r.body()))));
 
     Flow flow = startFlow();
     rows.add(HostileCase.get("mismatched state with a flow cookie", callback + "?code=abc&state=" + enc(flow.state() + "x"))
-        .asPage().cookie(flow.cookieHeader()).expect(400).and(page));
+        .asPage().cookie(flow.cookieHeader()).expect(302).and(restarts));
     rows.add(HostileCase.get("flow cookie under another state's name", callback + "?code=abc&state=other")
-        .asPage().cookie(flow.cookieHeader().replaceFirst("=", "x=")).expect(400).and(page));
+        .asPage().cookie(flow.cookieHeader().replaceFirst("=", "x=")).expect(302).and(restarts));
+    rows.add(HostileCase.get("another flow's cookie planted under this state's name", callback + "?code=abc&state=planted")
+        .asPage().cookie(flowCookieNamed("planted", flow)).expect(400).and(page));
     rows.add(HostileCase.get("right state, no code", callback + "?state=" + enc(flow.state()))
         .asPage().cookie(flow.cookieHeader()).expect(400).and(page));
     rows.add(HostileCase.get("right state, empty code", callback + "?code=&state=" + enc(flow.state()))
@@ -507,6 +513,29 @@ class HostileInputIT {
     return Stream.concat(table("callback", rows), walks);
   }
 
+  /** A callback without its flow: sent to sign in afresh, with no session and nothing of the request in the address. */
+  static java.util.function.Consumer<RawHttp.Response> restartsSignIn(String context) {
+    return r -> {
+      assertEquals(context + "/login?restarted=1", r.header("Location").orElse(""), r.headers().toString());
+      assertTrue(r.setCookie(SESSION).isEmpty(), "no session from a callback without its flow");
+      assertEquals("no-store", r.header("Cache-Control").orElse(""));
+    };
+  }
+
+  /** The flow cookie of {@code flow}, renamed as the flow cookie of another state would be. */
+  static String flowCookieNamed(String state, Flow flow) {
+    String name = "wos-auth-flow-" + java.util.HexFormat.of().formatHex(sha256(state), 0, 4);
+    return name + "=" + flow.cookieHeader().split("=", 2)[1];
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A callback that reached the application's error page (via Browser). */
   void isErrorPage(HttpResponse<String> response, String expectedText) {
     String what = response.uri() + " -> " + response.statusCode() + " " + clip(response.body());
@@ -518,6 +547,11 @@ class HostileInputIT {
     assertTrue(Browser.setCookie(response, SESSION).isEmpty(), what);
   }
 
+  /**
+   * The same callback URL twice: the second time the flow is gone, so the browser signs in afresh
+   * instead of being signed in with a used code; the restarted sign-in's callback replayed in turn
+   * ends on the error page, never in a loop.
+   */
   void replayedState() {
     Browser browser = new Browser(HTTP);
     HttpResponse<String> login = browser.page(app("/login"));
@@ -525,7 +559,18 @@ class HostileInputIT {
     HttpResponse<String> first = browser.page(callback);
     assertEquals(302, first.statusCode(), first.body());
     secrets.add(browser.cookie(app("/"), SESSION).orElseThrow());
-    isErrorPage(browser.page(callback), "expired or already used");
+    long exchanged = WORKOS.counter("grant.authorization_code");
+    HttpResponse<String> replay = browser.page(callback);
+    assertEquals(302, replay.statusCode(), replay.body());
+    assertEquals(app("/login?restarted=1"), Browser.location(replay));
+    assertTrue(Browser.setCookie(replay, SESSION).isEmpty(), "the replay sets no session");
+    HttpResponse<String> restarted = browser.page(Browser.location(replay));
+    assertTrue(query(Browser.location(restarted), "state").startsWith("r."), "the new sign-in is marked as a restart");
+    URI again = Browser.location(browser.submitSignIn(browser.page(Browser.location(restarted)), "ada@example.com", PASSWORD));
+    assertEquals(302, browser.page(again).statusCode());
+    secrets.add(browser.cookie(app("/"), SESSION).orElseThrow());
+    isErrorPage(browser.page(again), "expired or already used");
+    assertEquals(exchanged + 1, WORKOS.counter("grant.authorization_code"), "no replayed code was exchanged");
   }
 
   void replayedCode() {
@@ -561,7 +606,15 @@ class HostileInputIT {
       SharedTestClock.INSTANCE.advance(Duration.ofMinutes(11));
     }
     try {
-      isErrorPage(flow.browser().page(flow.callback()), bothClocks ? "expired or already used" : "not accepted");
+      HttpResponse<String> answer = flow.browser().page(flow.callback());
+      if (bothClocks) {
+        // The flow is past its ten minutes: the code is never exchanged, the browser signs in afresh.
+        assertEquals(302, answer.statusCode(), answer.body());
+        assertEquals(app("/login?restarted=1"), Browser.location(answer));
+        assertEquals(0, WORKOS.counter("grant.authorization_code"));
+      } else {
+        isErrorPage(answer, "not accepted");
+      }
     } finally {
       WORKOS.reset();
       SharedTestClock.INSTANCE.reset();

@@ -54,17 +54,24 @@ final class TestApp {
   }
 
   /**
-   * The same application with extra init-params on the main AuthKit filter and extra
-   * {@code <context-param>} elements (e.g. a shared session store's settings).
+   * The same application with {@code extraWebXml} (context-params, servlets, mappings) added to its
+   * web.xml; a test adds the classes it names to the archive.
    */
   static WebArchive war(AuthKitEmulator emulator, String context, String redirectUri, String mainFilterInitParams,
-      String contextParams) {
+      String extraWebXml) {
+    return war(emulator, emulator.clientId(), emulator.apiKey(), context, redirectUri, mainFilterInitParams, extraWebXml);
+  }
+
+  /** The same application as another of the emulator's clients (a seed with several). */
+  static WebArchive war(AuthKitEmulator emulator, String clientId, String apiKey, String context, String redirectUri,
+      String mainFilterInitParams, String extraWebXml) {
     return ShrinkWrap.create(WebArchive.class, context.substring(1) + ".war")
         .addAsLibrary(filterJar())
         .addClass(WhoAmIServlet.class)
         // A static file the default servlet serves: public through the *.css pattern.
         .addAsWebResource(new StringAsset("body { color: black; }\n"), "style.css")
-        .setWebXML(new StringAsset(webXml(emulator, redirectUri, mainFilterInitParams, contextParams)));
+        .setWebXML(new StringAsset(webXml(emulator, clientId, apiKey, redirectUri, mainFilterInitParams)
+            .replace("</web-app>", extraWebXml + "\n</web-app>")));
   }
 
   /**
@@ -134,6 +141,11 @@ final class TestApp {
 
   /** The workos.* context-params that point an application at the emulator. */
   static String settings(AuthKitEmulator emulator, String redirectUri) {
+    return settings(emulator, emulator.clientId(), emulator.apiKey(), redirectUri);
+  }
+
+  /** The same for another of the emulator's clients. */
+  static String settings(AuthKitEmulator emulator, String clientId, String apiKey, String redirectUri) {
     return """
         <context-param><param-name>workos.api-key</param-name><param-value>%s</param-value></context-param>
           <context-param><param-name>workos.client-id</param-name><param-value>%s</param-value></context-param>
@@ -144,7 +156,7 @@ final class TestApp {
           <context-param><param-name>workos.api-https</param-name><param-value>false</param-value></context-param>
           <context-param><param-name>workos.http-read-timeout</param-name><param-value>2000</param-value></context-param>
         <context-param><param-name>workos.webhook-secret</param-name><param-value>%s</param-value></context-param>
-        """.formatted(emulator.apiKey(), emulator.clientId(), redirectUri, COOKIE_PASSWORD, emulator.port(), WEBHOOK_SECRET);
+        """.formatted(apiKey, clientId, redirectUri, COOKIE_PASSWORD, emulator.port(), WEBHOOK_SECRET);
   }
 
   private static JavaArchive filterJar() {
@@ -153,12 +165,12 @@ final class TestApp {
         .as(JavaArchive.class);
   }
 
-  static String webXml(AuthKitEmulator emulator, String redirectUri, String mainFilterInitParams, String contextParams) {
+  static String webXml(AuthKitEmulator emulator, String clientId, String apiKey, String redirectUri,
+      String mainFilterInitParams) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
           %s
-          %9$s
 
           <listener><listener-class>%s</listener-class></listener>
 
@@ -201,11 +213,11 @@ final class TestApp {
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/admin/*</url-pattern></servlet-mapping>
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/reports/*</url-pattern></servlet-mapping>
           <servlet-mapping><servlet-name>whoami</servlet-name><url-pattern>/public/*</url-pattern></servlet-mapping>
-          <servlet><servlet-name>webhooks</servlet-name><servlet-class>%10$s</servlet-class></servlet>
+          <servlet><servlet-name>webhooks</servlet-name><servlet-class>%9$s</servlet-class></servlet>
           <servlet-mapping><servlet-name>webhooks</servlet-name><url-pattern>/webhooks/workos</url-pattern></servlet-mapping>
         </web-app>
         """.formatted(
-            settings(emulator, redirectUri),
+            settings(emulator, clientId, apiKey, redirectUri),
             TestClockInstaller.class.getName(),
             AuthKitFilter.class.getName(),
             AuthKitLoginServlet.class.getName(),
@@ -213,7 +225,6 @@ final class TestApp {
             AuthKitLogoutServlet.class.getName(),
             WhoAmIServlet.class.getName(),
             mainFilterInitParams,
-            contextParams,
             AuthKitWebhookServlet.class.getName());
   }
 }

@@ -135,6 +135,45 @@ public final class SessionAuthenticator {
   }
 
   /**
+   * Moves the session in this cookie to another organization (an organization switch): a refresh
+   * grant with {@code organizationId}, through the same single-flight refresh as every other, so a
+   * request that meets the old cookie meanwhile gets the switched session. Answers
+   * {@code Authenticated} with the new cookie; {@code Anonymous(true)} when the cookie holds no
+   * session, or an ended one; {@code Anonymous(false, failure)} when WorkOS refused the switch
+   * (whether the refresh token is spent then WorkOS does not document, so the cookie is the caller's
+   * to keep: if it no longer refreshes, its next refresh signs the user out);
+   * {@code Unavailable} when WorkOS could not be asked.
+   */
+  public AuthOutcome refreshInto(String cookieValue, String organizationId) {
+    Optional<SessionData> unsealed = cookieValue == null ? Optional.empty() : codec.unseal(cookieValue);
+    if (unsealed.isEmpty()) {
+      return new AuthOutcome.Anonymous(true);
+    }
+    SessionData session = unsealed.get();
+    // Twice at most: a refresh of the same token already under way (or just done) answers first,
+    // in the old organization, and its new token is the one to switch with.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      SessionData from = session;
+      RefreshResult result = store.refresh(from.refreshToken(), () -> grant(from, organizationId), this::adopt);
+      if (result instanceof RefreshResult.Failed failed) {
+        Failure failure = failed.failure();
+        return failure.isTerminal() ? new AuthOutcome.Anonymous(false, failure) : new AuthOutcome.Unavailable(failure);
+      }
+      RefreshedSession refreshed = ((RefreshResult.Refreshed) result).session();
+      AccessTokenClaims fresh = refreshed.session().claims();
+      if (store.isRevoked(fresh.sessionId())) {
+        return new AuthOutcome.Anonymous(true);
+      }
+      if (organizationId.equals(fresh.organizationId())) {
+        verified.remember(refreshed.sealedCookie(), refreshed.session(), fresh.expiresAt().minus(refreshBuffer));
+        return new AuthOutcome.Authenticated(refreshed.session(), Optional.of(refreshed.sealedCookie()));
+      }
+      session = refreshed.session().data();
+    }
+    return new AuthOutcome.Unavailable(Failure.of(FailureReason.REFRESH_IN_PROGRESS));
+  }
+
+  /**
    * Whether this server refuses the session with this id (ended by a sign-out here, or revoked).
    * A local lookup: no network, nothing else.
    */
@@ -178,7 +217,8 @@ public final class SessionAuthenticator {
 
   /** @param current the current token's claims if its signature is good, else null */
   private AuthOutcome refreshing(SessionData session, AccessTokenClaims current) {
-    RefreshResult result = store.refresh(session.refreshToken(), () -> grant(session), this::adopt);
+    RefreshResult result = store.refresh(session.refreshToken(), () -> grant(session, session.organizationId()),
+        this::adopt);
     if (result instanceof RefreshResult.Refreshed refreshed) {
       AccessTokenClaims fresh = refreshed.session().session().claims();
       if (store.isRevoked(fresh.sessionId())) {
@@ -215,8 +255,8 @@ public final class SessionAuthenticator {
     });
   }
 
-  private RefreshResult grant(SessionData session) {
-    GrantResult answer = workos.refresh(session.refreshToken(), session.organizationId());
+  private RefreshResult grant(SessionData session, String organizationId) {
+    GrantResult answer = workos.refresh(session.refreshToken(), organizationId);
     if (answer instanceof GrantResult.Failed failed) {
       return new RefreshResult.Failed(failed.failure());
     }

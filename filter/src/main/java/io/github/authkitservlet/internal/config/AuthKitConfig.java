@@ -18,7 +18,8 @@ import java.util.Set;
  * @param apiKey WorkOS API key (secret)
  * @param clientId WorkOS client id
  * @param redirectUri callback URL: an absolute http(s) URL, or a path starting with one {@code /}
- *     that is resolved against the request's origin (it is not prefixed with the context path)
+ *     that is resolved against the request's origin (it is not prefixed with the context path); the
+ *     first of {@code redirectUris}
  * @param cookiePasswords the current cookie password first, then the previous ones (secrets)
  * @param apiBaseUrl WorkOS API origin, e.g. {@code https://api.workos.com} (no trailing slash)
  * @param cookieName name of the session cookie
@@ -42,6 +43,10 @@ import java.util.Set;
  * @param jcacheProvider the JCache provider class, with {@link SessionStoreKind#JCACHE}
  * @param jcacheConfig the JCache provider's configuration URI, with {@link SessionStoreKind#JCACHE}
  * @param webhookSecret the secret WorkOS signs webhooks with (secret)
+ * @param redirectUris every configured callback URL: one (an absolute URL or a path), or several
+ *     absolute URLs on different origins, the first being {@code redirectUri}
+ * @param logoutReturnUris absolute URLs a sign-out request may ask to return to
+ * @param listeners class names of the application's listeners, in order
  */
 public record AuthKitConfig(
     String apiKey,
@@ -68,7 +73,10 @@ public record AuthKitConfig(
     SessionStoreKind sessionStore,
     Optional<String> jcacheProvider,
     Optional<URI> jcacheConfig,
-    Optional<String> webhookSecret) {
+    Optional<String> webhookSecret,
+    List<String> redirectUris,
+    List<String> logoutReturnUris,
+    List<String> listeners) {
 
   /** Copies the list and checks that nothing is null; validation of values is done by {@link #load}. */
   public AuthKitConfig {
@@ -106,6 +114,12 @@ public record AuthKitConfig(
       throw new IllegalArgumentException("apiKeyValidationRate must be >= 1");
     }
     containerRoles = Set.copyOf(containerRoles);
+    redirectUris = List.copyOf(redirectUris);
+    if (redirectUris.isEmpty() || !redirectUris.get(0).equals(redirectUri)) {
+      throw new IllegalArgumentException("redirectUris must start with redirectUri");
+    }
+    logoutReturnUris = List.copyOf(logoutReturnUris);
+    listeners = List.copyOf(listeners);
   }
 
 
@@ -132,7 +146,7 @@ public record AuthKitConfig(
   public String toString() {
     return "AuthKitConfig[apiKey=" + mask(apiKey)
         + ", clientId=" + clientId
-        + ", redirectUri=" + redirectUri
+        + ", redirectUris=" + redirectUris
         + ", cookiePasswords=[" + cookiePasswords.size() + " masked]"
         + ", apiBaseUrl=" + apiBaseUrl
         + ", cookieName=" + cookieName
@@ -155,6 +169,8 @@ public record AuthKitConfig(
         + ", jcacheProvider=" + jcacheProvider.orElse("(default)")
         + ", jcacheConfig=" + jcacheConfig.map(URI::toString).orElse("(default)")
         + ", webhookSecret=" + (webhookSecret.isPresent() ? "****" : "(not set)")
+        + ", logoutReturnUris=" + logoutReturnUris
+        + ", listeners=" + listeners
         + "]";
   }
 

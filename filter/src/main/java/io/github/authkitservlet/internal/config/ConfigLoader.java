@@ -1,6 +1,7 @@
 package io.github.authkitservlet.internal.config;
 
 import io.github.authkitservlet.internal.session.IronSeal;
+import io.github.authkitservlet.internal.web.Origins;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class ConfigLoader {
   AuthKitConfig load() throws ConfigException {
     String apiKey = required(Setting.API_KEY, "copy it from the WorkOS dashboard (API Keys)");
     String clientId = required(Setting.CLIENT_ID, "copy it from the WorkOS dashboard (API Keys)");
-    String redirectUri = uriOrPath(Setting.REDIRECT_URI,
+    List<String> redirectUris = redirectUris(
         required(Setting.REDIRECT_URI, "set it to your callback URL, e.g. https://app.example.com/callback or /callback"));
     List<String> passwords = passwords();
     URI apiBaseUrl = apiBaseUrl();
@@ -99,10 +100,23 @@ final class ConfigLoader {
       }
     }
     Optional<String> webhookSecret = source.get(Setting.WEBHOOK_SECRET.key());
-    return new AuthKitConfig(apiKey, clientId, redirectUri, passwords, apiBaseUrl, cookieName, maxAge,
+    List<String> logoutReturnUris = new ArrayList<>();
+    for (String uri : listOf(Setting.LOGOUT_RETURN_URIS)) {
+      logoutReturnUris.add(absoluteUrl(Setting.LOGOUT_RETURN_URIS, uri, "must list absolute http(s) URLs such as"
+          + " https://www.example.com/signed-out (paths inside the application need no listing), got '" + uri + "'"));
+    }
+    List<String> listeners = listOf(Setting.LISTENERS);
+    for (String listener : listeners) {
+      if (!CLASS_NAME.matcher(listener).matches()) {
+        throw new ConfigException(Setting.LISTENERS, "must list class names of AuthKitListener implementations,"
+            + " such as com.example.SignInAudit, got '" + listener + "'");
+      }
+    }
+    return new AuthKitConfig(apiKey, clientId, redirectUris.get(0), passwords, apiBaseUrl, cookieName, maxAge,
         cookieDomain, sameSite, secure, logoutReturnUri, tokenIssuers, refreshBuffer, connectTimeout, readTimeout, leeway,
         sessionCacheSize, tokenCacheSize, apiKeyCacheTtl, apiKeyValidationRate, containerRoles,
-        sessionStore, jcacheProvider, jcacheConfig, webhookSecret);
+        sessionStore, jcacheProvider, jcacheConfig, webhookSecret,
+        redirectUris, List.copyOf(logoutReturnUris), listeners);
   }
 
   /** {@code roles}, {@code permissions} or both, separated by commas or whitespace. */
@@ -124,6 +138,46 @@ final class ConfigLoader {
       throw new ConfigException(Setting.CONTAINER_ROLES, "lists nothing; leave it unset for roles,permissions");
     }
     return sources;
+  }
+
+  /**
+   * One callback URL (absolute or a path), or several absolute ones on different origins: a path
+   * means "the request's origin", which leaves nothing to choose between.
+   */
+  private static List<String> redirectUris(String value) throws ConfigException {
+    List<String> entries = split(value);
+    if (entries.size() == 1) {
+      return List.of(uriOrPath(Setting.REDIRECT_URI, entries.get(0)));
+    }
+    List<String> uris = new ArrayList<>();
+    List<String> origins = new ArrayList<>();
+    for (String entry : entries) {
+      String uri = absoluteUrl(Setting.REDIRECT_URI, entry, "lists several callback URLs, so each must be an"
+          + " absolute http(s) URL such as https://app.example.com/callback, got '" + entry + "'");
+      String origin = Origins.of(uri).orElseThrow();
+      if (origins.contains(origin)) {
+        throw new ConfigException(Setting.REDIRECT_URI, "lists two callback URLs on " + origin
+            + "; give one per origin (a request uses the one on its own origin)");
+      }
+      origins.add(origin);
+      uris.add(uri);
+    }
+    return List.copyOf(uris);
+  }
+
+  /** A setting's entries, separated by commas (as every list setting is); empty when it is not set. */
+  private List<String> listOf(Setting setting) {
+    return source.get(setting.key()).map(ConfigLoader::split).orElse(List.of());
+  }
+
+  private static List<String> split(String value) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : value.split(",")) {
+      if (!entry.isBlank()) {
+        entries.add(entry.strip());
+      }
+    }
+    return entries;
   }
 
   /** The configured issuers, or WorkOS's issuer for this client and the bare API origin. */

@@ -21,7 +21,11 @@ public enum Setting {
   API_KEY("workos.api-key", null, true),
   /** WorkOS client id ({@code client_...}). Required. */
   CLIENT_ID("workos.client-id", null, false),
-  /** Callback URL: absolute http(s) URL, or a path (such as {@code /callback}) resolved against the request's origin. Required. */
+  /**
+   * Callback URL: absolute http(s) URL, or a path (such as {@code /callback}) resolved against the
+   * request's origin. Several absolute URLs (separated by commas) serve several host
+   * names: a request uses the one on its origin, else the first. Required.
+   */
   REDIRECT_URI("workos.redirect-uri", null, false),
   /** Password that seals the session cookie, at least 32 characters. Required, secret. */
   COOKIE_PASSWORD("workos.cookie-password", null, true),
@@ -51,6 +55,11 @@ public enum Setting {
   TOKEN_ISSUER("workos.token-issuer", null, false),
   /** Where WorkOS sends the browser after logout: absolute http(s) URL or a path; the application root by default. */
   LOGOUT_RETURN_URI("workos.logout-return-uri", null, false),
+  /**
+   * Absolute URLs a sign-out may return to when the request asks ({@code /logout?returnTo=…}),
+   * separated by commas; paths inside the application need no listing.
+   */
+  LOGOUT_RETURN_URIS("workos.logout-return-uris", null, false),
   /** Refresh the access token when it expires within this many seconds. */
   REFRESH_BUFFER("workos.refresh-buffer", "60", false),
   /** Connect timeout for calls to WorkOS, in milliseconds. */
@@ -103,7 +112,12 @@ public enum Setting {
   /** The JCache provider's configuration, as a URI it understands (e.g. {@code classpath:hazelcast.xml}). */
   JCACHE_CONFIG("workos.jcache-config", null, false),
   /** The secret WorkOS signs webhooks with (the webhook servlet needs it). Secret. */
-  WEBHOOK_SECRET("workos.webhook-secret", null, true);
+  WEBHOOK_SECRET("workos.webhook-secret", null, true),
+  /**
+   * Class names of the application's {@code io.github.authkitservlet.AuthKitListener}s (public, with
+   * a public no-argument constructor), separated by commas.
+   */
+  LISTENERS("workos.listeners", null, false);
 
   /** Prefix shared by every setting key. */
   public static final String PREFIX = "workos.";

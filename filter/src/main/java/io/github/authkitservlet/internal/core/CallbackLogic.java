@@ -1,5 +1,7 @@
 package io.github.authkitservlet.internal.core;
 
+import io.github.authkitservlet.internal.authn.AuthOutcome;
+import io.github.authkitservlet.internal.authn.ResolvedSession;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.session.FlowState;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -17,9 +19,12 @@ import java.util.logging.Logger;
 
 /**
  * Finishes a sign-in: checks the state against the flow cookie (and deletes that cookie, so a state
- * is used once), exchanges the code with the PKCE verifier, and seals the session into the cookie.
+ * is used once), exchanges the code with the PKCE verifier, tells the application's listeners, and
+ * seals the session into the cookie. A callback without its flow (no state, no flow cookie) never
+ * has its code exchanged: the browser starts a new sign-in instead, once ({@link SignInRestart}).
  * Every failure is a small error page with the right status and a link to sign in again: 400 for a
- * stale, replayed or tampered link or a code WorkOS refused, 502 or 503 when WorkOS fails.
+ * tampered link or a code WorkOS refused, 403 when a listener refused the sign-in, 502 or 503 when
+ * WorkOS fails.
  *
  * <p>Internal API of authkit-servlet.
  */
@@ -52,8 +57,16 @@ public final class CallbackLogic {
     this.sessionCookieName = sessionCookieName;
   }
 
-  /** The decision for a callback request. Never throws for bad input. */
+  /** The decision for a callback request, with nobody listening. Never throws for bad input. */
   public Decision complete(CallbackRequest request, Site site) {
+    return complete(request, site, SessionEvents.NONE);
+  }
+
+  /**
+   * The decision for a callback request; {@code events} hears of the sign-in (and may refuse it).
+   * Never throws for bad input.
+   */
+  public Decision complete(CallbackRequest request, Site site, SessionEvents events) {
     String state = request.state();
     Effects effects = Effects.uncacheable();
     Optional<String> flowCookie = Optional.empty();
@@ -72,16 +85,16 @@ public final class CallbackLogic {
       return failed(site, effects, 400, "Sign-in did not complete", "WorkOS reported: " + clip(request.error())
           + (request.errorDescription() == null ? "" : " (" + clip(request.errorDescription()) + ")"));
     }
-    if (!hasState) {
-      return failed(site, effects, 400, "Sign-in link incomplete",
-          "The sign-in response carried no state. Please sign in again.");
-    }
     Optional<FlowState> flow = flowCookie.flatMap(flows::unseal);
-    if (flow.isEmpty() || !sameSecret(flow.get().state(), state)) {
-      // No cookie: expired (10 minutes), already used, another browser, or a forged link.
-      return failed(site, effects, 400, "Sign-in link expired or already used",
-          "This sign-in response does not match a sign-in started in this browser in the last few minutes."
-              + " Please sign in again.");
+    if (flow.isEmpty()) {
+      // No state, no flow cookie for it, or one past its ten minutes: nothing ties this code to a
+      // sign-in started here, so it is never exchanged.
+      return withoutFlow(hasState ? state : null, site, effects);
+    }
+    if (!sameSecret(flow.get().state(), state)) {
+      // The cookie is named after the state, so only a planted cookie gets here.
+      return failed(site, effects, 400, "Sign-in link does not match",
+          "This sign-in response does not match the sign-in started in this browser. Please sign in again.");
     }
     String code = request.code();
     if (code == null || code.isEmpty() || code.length() > MAX_PARAM_LENGTH) {
@@ -96,11 +109,16 @@ public final class CallbackLogic {
         return failed(site, effects, 400, "Sign-in code not accepted", "WorkOS did not accept this sign-in code ("
             + failure.code() + "): it may have expired or been used already. Please sign in again.");
       }
-      return new Decision.Refuse(failure.reason().status(), failure.reason().code(), "Sign-in service unavailable",
-          "WorkOS could not complete the sign-in just now (" + failure.code() + "). Please try again in a moment.",
-          true, site.loginHref(), failure.retryAfter(), null, effects);
+      return unavailable(failure, site, effects);
     }
     String sealed = authenticator.seal(((GrantResult.Success) result).session());
+    if (!events.isEmpty()) {
+      Announced announced = announce(sealed, flow.get().customState(), events, site, effects);
+      if (announced.refusal() != null) {
+        return announced.refusal();
+      }
+      sealed = announced.cookie();
+    }
     Optional<String> tooLarge = CookieSize.problem(sessionCookieName, sealed);
     if (tooLarge.isPresent()) {
       LOG.log(Level.SEVERE, "session cookie not set, the user cannot stay signed in: {0}", tooLarge.get());
@@ -111,8 +129,58 @@ public final class CallbackLogic {
         effects.with(new CookieChange.SetSession(sealed)));
   }
 
+  /** The cookie to set after the listeners heard of the sign-in, or why there is none. */
+  private record Announced(String cookie, Decision.Refuse refusal) {}
+
+  /**
+   * Verifies the new session (listeners get a checked user) and tells the listeners; one that
+   * throws refuses the sign-in, and the WorkOS session that nobody will hold is ended.
+   */
+  private Announced announce(String sealed, String customState, SessionEvents events, Site site, Effects effects) {
+    AuthOutcome outcome = authenticator.authenticate(sealed);
+    if (outcome instanceof AuthOutcome.Unavailable unavailable) {
+      return new Announced(null, unavailable(unavailable.failure(), site, effects));
+    }
+    if (!(outcome instanceof AuthOutcome.Authenticated authenticated)) {
+      return new Announced(null, failed(site, effects, 400, "Sign-in not completed",
+          "The session WorkOS issued could not be verified. Please sign in again."));
+    }
+    ResolvedSession session = authenticated.session();
+    try {
+      events.signedIn(session, customState);
+    } catch (Exception e) {
+      // The adapter logged which listener refused and why.
+      workos.revokeSession(session.claims().sessionId());
+      return new Announced(null, new Decision.Refuse(403, "sign_in_refused", "Sign-in not accepted",
+          "This application did not accept the sign-in. Please try again later or contact its administrator.",
+          true, site.loginHref(), null, null, effects));
+    }
+    return new Announced(authenticated.newCookieValue().orElse(sealed), null);
+  }
+
+  /**
+   * A callback whose sign-in flow is gone: the browser starts a new sign-in, once. A second time
+   * in a row ({@link SignInRestart}) it gets the error page, so a browser that keeps no cookies
+   * does not go round for ever.
+   */
+  private static Decision withoutFlow(String state, Site site, Effects effects) {
+    if (SignInRestart.wasRestarted(state)) {
+      return failed(site, effects, 400, "Sign-in link expired or already used",
+          "This sign-in response does not match a sign-in started in this browser in the last few minutes."
+              + " If it happens again, check that this browser keeps cookies for this site. Please sign in again.");
+    }
+    LOG.log(Level.FINE, "a callback without its sign-in flow starts a new sign-in");
+    return new Decision.Redirect(SignInRestart.href(site), effects);
+  }
+
+  private static Decision.Refuse unavailable(Failure failure, Site site, Effects effects) {
+    return new Decision.Refuse(failure.reason().status(), failure.reason().code(), "Sign-in service unavailable",
+        "WorkOS could not complete the sign-in just now (" + failure.code() + "). Please try again in a moment.",
+        true, site.loginHref(), failure.retryAfter(), null, effects);
+  }
+
   /** A sign-in that cannot complete: a page with a link to sign in again. */
-  private static Decision failed(Site site, Effects effects, int status, String title, String message) {
+  private static Decision.Refuse failed(Site site, Effects effects, int status, String title, String message) {
     return new Decision.Refuse(status, "sign_in_failed", title, message, true, site.loginHref(), null, null, effects);
   }
 

@@ -5,6 +5,7 @@ import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.bearer.BearerOutcome;
 import io.github.authkitservlet.internal.web.RequestPaths;
+import io.github.authkitservlet.internal.workos.FailureReason;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,15 @@ public final class SecurityLogic {
 
   /** The decision for {@code request} under {@code rules}. Never throws for bad input. */
   public Decision decide(RequestFacts request, AccessRules rules, Site site, RequestMemory memory) {
+    return decide(request, rules, site, memory, SessionEvents.NONE);
+  }
+
+  /**
+   * The decision for {@code request} under {@code rules}; {@code events} hears of a refresh tried on
+   * the way. Never throws for bad input.
+   */
+  public Decision decide(RequestFacts request, AccessRules rules, Site site, RequestMemory memory,
+      SessionEvents events) {
     if (request.path().isEmpty()) {
       // Encoded slashes, "..", control characters: could be used to slip past a pattern.
       return refuse(request, site, false, 400, "bad_request", "Invalid address", "This address is not valid.",
@@ -93,7 +103,7 @@ public final class SecurityLogic {
       if (cookie == null) {
         return new Decision.Proceed(null, effects);
       }
-      Checked checked = check(cookie, memory, effects, site);
+      Checked checked = check(cookie, memory, effects, site, events);
       if (checked.refusal() != null) {
         return checked.refusal();
       }
@@ -111,7 +121,7 @@ public final class SecurityLogic {
               + AccessRules.CORS_PREFLIGHT + "=pass lets them through).", null, effects);
     }
 
-    Checked checked = check(cookie, memory, effects, site);
+    Checked checked = check(cookie, memory, effects, site, events);
     if (checked.refusal() != null) {
       return checked.refusal();
     }
@@ -206,11 +216,14 @@ public final class SecurityLogic {
    * Checks the session once per request (and instance): a second declaration on the same request
    * reuses the first one's result, whose cookie changes the first one already made.
    */
-  private Checked check(String cookie, RequestMemory memory, Effects effects, Site site) {
+  private Checked check(String cookie, RequestMemory memory, Effects effects, Site site, SessionEvents events) {
     if (memory.recall(MEMORY_KEY) instanceof Remembered earlier && earlier.owner() == this) {
       return new Checked(earlier.outcome(), effects, null);
     }
     AuthOutcome outcome = authenticator.authenticate(cookie);
+    if (!events.isEmpty()) {
+      tellOfRefresh(outcome, events);
+    }
     if (outcome instanceof AuthOutcome.Authenticated authenticated && authenticated.newCookieValue().isPresent()) {
       String refreshed = authenticated.newCookieValue().get();
       Optional<String> tooLarge = CookieSize.problem(sessionCookieName, refreshed);
@@ -224,6 +237,21 @@ public final class SecurityLogic {
     }
     memory.remember(MEMORY_KEY, new Remembered(this, outcome));
     return new Checked(outcome, effects, null);
+  }
+
+  /** Tells the listeners what became of a refresh, when this request tried one. */
+  static void tellOfRefresh(AuthOutcome outcome, SessionEvents events) {
+    if (outcome instanceof AuthOutcome.Authenticated authenticated) {
+      if (authenticated.newCookieValue().isPresent() || authenticated.refreshFailure() != null) {
+        events.refreshed(authenticated.session(), authenticated.refreshFailure());
+      }
+    } else if (outcome instanceof AuthOutcome.Anonymous anonymous && anonymous.refreshFailure() != null) {
+      events.refreshed(null, anonymous.refreshFailure());
+    } else if (outcome instanceof AuthOutcome.Unavailable unavailable
+        && unavailable.failure().reason() != FailureReason.KEYS_UNAVAILABLE) {
+      // Keys that cannot be fetched stop the check before any refresh; every other reason is a refresh's.
+      events.refreshed(null, unavailable.failure());
+    }
   }
 
   private static Caller signedIn(AuthOutcome outcome) {

@@ -4,9 +4,11 @@ import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.config.CookieSecure;
 import io.github.authkitservlet.internal.config.SameSite;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
+import io.github.authkitservlet.internal.web.Origins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Writes the exact {@code Set-Cookie} headers for the session cookie and the login-flow cookies.
@@ -25,15 +27,24 @@ public final class CookieWriter {
   private final String domain;
   private final SameSite sameSite;
   private final CookieSecure secure;
-  private final boolean servedOverHttps;
+  private final Predicate<String> servedOverHttpsAt;
 
+  /** Cookies for an application served over https exactly when its (first) redirect URI is https. */
   public CookieWriter(AuthKitConfig config) {
+    this(config, origin -> config.redirectUri().regionMatches(true, 0, "https:", 0, 6));
+  }
+
+  /**
+   * @param servedOverHttpsAt whether the application is served over https for a request on this
+   *     origin (as the container resolved it): its redirect URI for that origin is https
+   */
+  public CookieWriter(AuthKitConfig config, Predicate<String> servedOverHttpsAt) {
     this.sessionCookieName = config.cookieName();
     this.sessionMaxAgeSeconds = config.cookieMaxAgeSeconds();
     this.domain = config.cookieDomain().orElse(null);
     this.sameSite = config.cookieSameSite();
     this.secure = config.cookieSecure(); // always Secure with SameSite=None: the configuration sees to it
-    this.servedOverHttps = config.redirectUri().regionMatches(true, 0, "https:", 0, 6);
+    this.servedOverHttpsAt = Objects.requireNonNull(servedOverHttpsAt, "servedOverHttpsAt");
   }
 
   /** The name of the session cookie. */
@@ -72,8 +83,8 @@ public final class CookieWriter {
 
   /**
    * Whether cookies get the Secure attribute for this request. AUTO: when the application is
-   * served over https, which the configuration says ({@code workos.redirect-uri} is https) or the
-   * container says ({@code isSecure()}, true behind a proxy once RemoteIpValve or scheme mapping
+   * served over https, which the configuration says (the {@code workos.redirect-uri} chosen for the
+   * request's origin is https) or the container says ({@code isSecure()}, true behind a proxy once RemoteIpValve or scheme mapping
    * resolved it). Never from the {@code Host} header: a proxy forwarding with {@code Host: 127.0.0.1}
    * must not turn Secure off. Plain http without either (local development) gets no Secure, since
    * browsers would not send such a cookie back over http.
@@ -82,7 +93,8 @@ public final class CookieWriter {
     return switch (secure) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> servedOverHttps || request.isSecure();
+      case AUTO -> request.isSecure()
+          || servedOverHttpsAt.test(Origins.of(request.getScheme(), request.getServerName(), request.getServerPort()));
     };
   }
 

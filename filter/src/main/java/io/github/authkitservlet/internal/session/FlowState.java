@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param codeVerifier the PKCE code verifier (secret)
  * @param returnPath where to go after sign-in (already sanitised)
  * @param createdAt when the flow started
+ * @param customState what the application asked to carry through the sign-in ({@code /login?state=…}),
+ *     or null; handed to its sign-in listeners and never shown to anyone
  */
-public record FlowState(String state, String codeVerifier, String returnPath, Instant createdAt) {
+public record FlowState(String state, String codeVerifier, String returnPath, Instant createdAt, String customState) {
 
-  /** All fields are required. */
+  /** All fields but {@code customState} are required. */
   public FlowState {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(codeVerifier, "codeVerifier");
@@ -24,9 +26,15 @@ public record FlowState(String state, String codeVerifier, String returnPath, In
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** Hides the code verifier. */
+  /** A flow that carries no state of the application's. */
+  public FlowState(String state, String codeVerifier, String returnPath, Instant createdAt) {
+    this(state, codeVerifier, returnPath, createdAt, null);
+  }
+
+  /** Hides the code verifier and the application's state. */
   @Override
   public String toString() {
-    return "FlowState[returnPath=" + returnPath + ", createdAt=" + createdAt + "]";
+    return "FlowState[returnPath=" + returnPath + ", createdAt=" + createdAt
+        + (customState == null ? "" : ", customState=<hidden>") + "]";
   }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Seals and unseals the login flow cookie ({@link FlowState}) that carries the OAuth state, the
- * PKCE code verifier and the return path from the login servlet to the callback.
+ * PKCE code verifier, the return path and the application's own state from the login servlet to the
+ * callback.
  *
  * <p>A flow lives {@link #TTL} (10 minutes): the seal carries that expiration and the creation time
  * is checked again exactly (iron itself tolerates 60 s of clock skew). {@link #unseal} never throws.
@@ -28,7 +29,7 @@ public final class FlowStateCodec {
 
   /** How long a sign-in may take, and the flow cookie's Max-Age. */
   public static final Duration TTL = Duration.ofSeconds(600);
-  /** A flow cookie is small (three short strings); anything far larger is not ours. */
+  /** A flow cookie is small (a few short strings); anything far larger is not ours. */
   static final int MAX_COOKIE_LENGTH = 4 * 1024;
   private static final Duration FUTURE_SKEW = Duration.ofSeconds(60);
 
@@ -59,8 +60,11 @@ public final class FlowStateCodec {
           .write("state", flow.state())
           .write("codeVerifier", flow.codeVerifier())
           .write("returnPath", flow.returnPath())
-          .write("createdAt", flow.createdAt().toEpochMilli())
-          .writeEnd();
+          .write("createdAt", flow.createdAt().toEpochMilli());
+      if (flow.customState() != null) {
+        g.write("customState", flow.customState());
+      }
+      g.writeEnd();
     }
     return iron.seal(out.toString(), SessionCookieCodec.CURRENT_PASSWORD_ID, currentPassword, TTL);
   }
@@ -90,7 +94,8 @@ public final class FlowStateCodec {
           BoundedJson.requiredString(o, "state"),
           BoundedJson.requiredString(o, "codeVerifier"),
           BoundedJson.requiredString(o, "returnPath"),
-          createdAt));
+          createdAt,
+          BoundedJson.optString(o, "customState")));
     } catch (IronException | WrongType | RuntimeException e) {
       return Optional.empty();
     }

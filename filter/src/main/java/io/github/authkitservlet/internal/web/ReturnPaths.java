@@ -33,7 +33,8 @@ public final class ReturnPaths {
     return isSafe(candidate) ? candidate : FALLBACK;
   }
 
-  static boolean isSafe(String candidate) {
+  /** Whether {@code candidate} is a safe same-origin path and query, as {@link #sanitize} judges it. */
+  public static boolean isSafe(String candidate) {
     if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
       return false;
     }

@@ -13,8 +13,10 @@ import java.util.Objects;
  *     ({@code workos_unavailable_503}) or WorkOS's own error code ({@code invalid_grant}) where
  *     that says more; always a short, harmless token
  * @param retryAfter what to tell the browser (from WorkOS's {@code Retry-After} when it gave one)
+ * @param authkitRedirectUrl where WorkOS asks to send the user to finish what it needs (its
+ *     {@code authkit_redirect_url}: an absolute http(s) URL), or null
  */
-public record Failure(FailureReason reason, String code, Duration retryAfter) {
+public record Failure(FailureReason reason, String code, Duration retryAfter, String authkitRedirectUrl) {
 
   /** When nobody says otherwise, come back after this long. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
@@ -23,6 +25,11 @@ public record Failure(FailureReason reason, String code, Duration retryAfter) {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(retryAfter, "retryAfter");
+  }
+
+  /** A failure without a place to send the user. */
+  public Failure(FailureReason reason, String code, Duration retryAfter) {
+    this(reason, code, retryAfter, null);
   }
 
   /** A failure with the reason's own code and the default retry time. */
@@ -38,5 +45,12 @@ public record Failure(FailureReason reason, String code, Duration retryAfter) {
   /** Whether the user must sign in again. */
   public boolean isTerminal() {
     return reason.isTerminal();
+  }
+
+  /** Hides where WorkOS asked to send the user: such a URL may carry a pending authentication token. */
+  @Override
+  public String toString() {
+    return "Failure[reason=" + reason + ", code=" + code + ", retryAfter=" + retryAfter
+        + (authkitRedirectUrl == null ? "" : ", authkitRedirectUrl=<hidden>") + "]";
   }
 }

@@ -8,7 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,27 +50,57 @@ final class GrantErrors {
       return Failure.of(FailureReason.REJECTED_API_KEY);
     }
     String code = errorCode(e.rawBody).or(() -> Optional.ofNullable(e.code)).orElse("http_" + status);
-    return new Failure(FailureReason.REFUSED, safeToken(code), Failure.DEFAULT_RETRY_AFTER);
+    return new Failure(FailureReason.REFUSED, safeToken(code), Failure.DEFAULT_RETRY_AFTER,
+        redirectUrl(e.rawBody).orElse(null));
   }
 
   /** The {@code error} (OAuth shape) or {@code code} (WorkOS shape) member of an error body. */
   static Optional<String> errorCode(String body) {
+    Optional<JsonObject> object = object(body);
+    for (String member : new String[] {"error", "code"}) {
+      Optional<String> text = object.flatMap(o -> string(o, member));
+      if (text.isPresent()) {
+        return text;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@code authkit_redirect_url} of an error body, when it is an absolute http(s) URL: where
+   * WorkOS wants the user to go to finish what it needs (SSO, MFA enrolment).
+   */
+  static Optional<String> redirectUrl(String body) {
+    return object(body).flatMap(o -> string(o, "authkit_redirect_url")).filter(GrantErrors::isPlainHttpUrl);
+  }
+
+  private static Optional<JsonObject> object(String body) {
     if (body == null || body.isBlank() || body.length() > MAX_BODY_CHARS) {
       return Optional.empty();
     }
     try (var reader = Json.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
-      if (!(value instanceof JsonObject object)) {
-        return Optional.empty();
-      }
-      for (String member : new String[] {"error", "code"}) {
-        if (object.get(member) instanceof JsonString text && !text.getString().isBlank()) {
-          return Optional.of(text.getString());
-        }
-      }
-      return Optional.empty();
+      return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
     } catch (jakarta.json.JsonException e) {
       return Optional.empty();
+    }
+  }
+
+  private static Optional<String> string(JsonObject object, String member) {
+    return object.get(member) instanceof JsonString text && !text.getString().isBlank()
+        ? Optional.of(text.getString()) : Optional.empty();
+  }
+
+  private static boolean isPlainHttpUrl(String url) {
+    if (url.length() > 4096 || url.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawUserInfo() == null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 

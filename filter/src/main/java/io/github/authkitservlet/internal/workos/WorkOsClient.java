@@ -12,7 +12,15 @@ import com.workos.usermanagement.AuthKitAuthorizationUrlOptions;
 import com.workos.usermanagement.AuthKitLogoutUrlOptions;
 import com.workos.usermanagement.PKCEAuthorizationUrlResult;
 import com.workos.usermanagement.UserManagement;
+import com.workos.common.http.Page;
+import com.workos.models.OrganizationMembership;
+import com.workos.organizationmembership.OrganizationMembershipService;
+import com.workos.organizations.Organizations;
+import com.workos.types.OrganizationMembershipStatus;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +42,16 @@ public final class WorkOsClient implements AutoCloseable {
   /** How long sign-out waits for WorkOS to confirm a revocation. */
   static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
 
+  /** Memberships asked for per page, WorkOS's maximum. */
+  static final int MEMBERSHIPS_PER_PAGE = 100;
+  /** Pages read at most: no picker offers more than this many organizations. */
+  static final int MAX_MEMBERSHIP_PAGES = 5;
+
   private final OkHttpClient http;
   private final UserManagement userManagement;
   private final ApiKeys apiKeys;
+  private final OrganizationMembershipService memberships;
+  private final Organizations organizations;
   private final String clientId;
   private final URI apiBaseUrl;
 
@@ -70,6 +85,8 @@ public final class WorkOsClient implements AutoCloseable {
             .build();
     this.userManagement = workos.getUserManagement();
     this.apiKeys = workos.getApiKeys();
+    this.memberships = workos.getOrganizationMembership();
+    this.organizations = workos.getOrganizations();
   }
 
   /**
@@ -77,6 +94,14 @@ public final class WorkOsClient implements AutoCloseable {
    * PKCE S256 pair, both made by the SDK (32 random bytes of state, a 43-character verifier).
    */
   public AuthorizationRequest authorizationRequest(String redirectUri, AuthorizationOptions options) {
+    return authorizationRequest(redirectUri, options, null);
+  }
+
+  /**
+   * As {@link #authorizationRequest(String, AuthorizationOptions)}, with the given state (a random
+   * value the caller made; null: the SDK makes one).
+   */
+  public AuthorizationRequest authorizationRequest(String redirectUri, AuthorizationOptions options, String state) {
     AuthKitAuthorizationUrlOptions sdkOptions =
         new AuthKitAuthorizationUrlOptions(
             redirectUri,
@@ -84,7 +109,7 @@ public final class WorkOsClient implements AutoCloseable {
             "authkit",
             null,
             blankToNull(options.organizationId()),
-            null,
+            state,
             null,
             null,
             null,
@@ -126,6 +151,50 @@ public final class WorkOsClient implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "WorkOS refresh_token grant: unreadable answer ({0})", e.getClass().getSimpleName());
       return new GrantResult.Failed(Failure.of(FailureReason.BAD_RESPONSE));
+    }
+  }
+
+  /**
+   * The organizations the user is an active member of, with their names and the user's role; at
+   * most {@value #MAX_MEMBERSHIP_PAGES} pages of {@value #MEMBERSHIPS_PER_PAGE}.
+   */
+  public MembershipList activeMemberships(String userId) {
+    try {
+      List<Membership> found = new ArrayList<>();
+      String after = null;
+      for (int page = 0; page < MAX_MEMBERSHIP_PAGES; page++) {
+        Page<OrganizationMembership> listed = memberships.list(null, after, MEMBERSHIPS_PER_PAGE, null, null,
+            List.of(OrganizationMembershipStatus.Active), userId);
+        for (OrganizationMembership membership : listed.data) {
+          if (membership.getStatus() == OrganizationMembershipStatus.Active) {
+            found.add(new Membership(membership.getOrganizationId(), membership.getOrganizationName(),
+                membership.getRole() == null ? null : membership.getRole().getSlug()));
+          }
+        }
+        after = listed.listMetadata.after;
+        if (after == null) {
+          break;
+        }
+      }
+      return new MembershipList.Listed(found);
+    } catch (WorkOSException e) {
+      Failure failure = GrantErrors.classify(e);
+      LOG.log(failure.isTerminal() ? Level.WARNING : failure.reason().logLevel(),
+          "WorkOS organization memberships could not be listed: {0} (status {1})", new Object[] {failure.code(), e.status});
+      return new MembershipList.Failed(failure);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "WorkOS organization memberships: unreadable answer ({0})", e.getClass().getSimpleName());
+      return new MembershipList.Failed(Failure.of(FailureReason.BAD_RESPONSE));
+    }
+  }
+
+  /** An organization's name; empty when WorkOS cannot say just now (the caller shows the id instead). */
+  public Optional<String> organizationName(String organizationId) {
+    try {
+      return Optional.ofNullable(organizations.get(organizationId).getName());
+    } catch (RuntimeException e) { // WorkOSException included: the name is a nicety
+      LOG.log(Level.FINE, "WorkOS organization name not read ({0})", e.getClass().getSimpleName());
+      return Optional.empty();
     }
   }
 

@@ -281,7 +281,44 @@ class AuthKitConfigTest {
         Arguments.of(with("workos.container-roles", "groups"), Setting.CONTAINER_ROLES,
             "must list roles, permissions or both (comma-separated), got 'groups'"),
         Arguments.of(with("workos.container-roles", "roles;permissions"), Setting.CONTAINER_ROLES, "got 'roles;permissions'"),
-        Arguments.of(with("workos.container-roles", " , "), Setting.CONTAINER_ROLES, "lists nothing"));
+        Arguments.of(with("workos.container-roles", " , "), Setting.CONTAINER_ROLES, "lists nothing"),
+        Arguments.of(with("workos.redirect-uri", "https://a.example.com/callback, /callback"), Setting.REDIRECT_URI,
+            "lists several callback URLs, so each must be an absolute http(s) URL"),
+        Arguments.of(with("workos.redirect-uri", "https://a.example.com/callback, https://A.example.com:443/cb"),
+            Setting.REDIRECT_URI, "lists two callback URLs on https://a.example.com; give one per origin"),
+        Arguments.of(with("workos.redirect-uri", "https://a.example.com/callback, javascript:x"), Setting.REDIRECT_URI,
+            "got 'javascript:x'"),
+        Arguments.of(with("workos.logout-return-uris", "https://www.example.com/bye, /bye"), Setting.LOGOUT_RETURN_URIS,
+            "paths inside the application need no listing), got '/bye'"),
+        Arguments.of(with("workos.logout-return-uris", "https://user@www.example.com/"), Setting.LOGOUT_RETURN_URIS,
+            "absolute http(s) URLs"),
+        Arguments.of(with("workos.listeners", "com.example.Audit, com.example.2fast"), Setting.LISTENERS,
+            "must list class names of AuthKitListener implementations, such as com.example.SignInAudit, got"
+                + " 'com.example.2fast'"),
+        Arguments.of(with("workos.listeners", "com.example.Audit;rm"), Setting.LISTENERS, "got 'com.example.Audit;rm'"));
+  }
+
+  @Test
+  void aRedirectUriPerHostNameAndTheFirstIsTheDefault() throws Exception {
+    AuthKitConfig config = load(with("workos.redirect-uri",
+        " https://app.example.com/callback ,https://app.example.de/callback,, http://localhost:8080/callback "));
+    assertEquals("https://app.example.com/callback", config.redirectUri());
+    assertEquals(List.of("https://app.example.com/callback", "https://app.example.de/callback",
+        "http://localhost:8080/callback"), config.redirectUris());
+    assertFalse(config.redirectUriIsPath());
+    assertEquals(List.of("/callback"), load(required()).redirectUris());
+  }
+
+  @Test
+  void logoutReturnUrisAndListenersAreLists() throws Exception {
+    Map<String, String> values = required();
+    values.put("workos.logout-return-uris", "https://www.example.com/bye, https://status.example.com/");
+    values.put("workos.listeners", "com.example.SignInAudit, com.example.Users$Sync");
+    AuthKitConfig config = load(values);
+    assertEquals(List.of("https://www.example.com/bye", "https://status.example.com/"), config.logoutReturnUris());
+    assertEquals(List.of("com.example.SignInAudit", "com.example.Users$Sync"), config.listeners());
+    assertEquals(List.of(), load(required()).logoutReturnUris());
+    assertEquals(List.of(), load(required()).listeners());
   }
 
   static Map<String, String> withAll(String k1, String v1, String k2, String v2) {

@@ -8,6 +8,8 @@ import io.github.authkitservlet.emulator.AuthKitEmulator;
 import io.github.authkitservlet.emulator.AuthKitEmulatorExtension;
 import io.github.authkitservlet.internal.core.CallbackLogic.CallbackRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -54,16 +56,21 @@ class CallbackLogicTest {
             "refuse 400 sign_in_failed page [no-store ClearFlow]"),
         row("an error without state", f -> new CallbackRequest(null, null, "access_denied", null, f::cookie), UP,
             "refuse 400 sign_in_failed page [no-store]"),
+        // Without its flow the code is never exchanged: the browser signs in afresh, once.
         row("no state", f -> new CallbackRequest(null, f.code(), null, null, f::cookie), UP,
-            "refuse 400 sign_in_failed page [no-store]"),
+            "redirect /app/login?restarted=1 [no-store]"),
         row("empty state", f -> new CallbackRequest("", f.code(), null, null, f::cookie), UP,
-            "refuse 400 sign_in_failed page [no-store]"),
+            "redirect /app/login?restarted=1 [no-store]"),
         row("state of 3,000 characters", f -> new CallbackRequest("s".repeat(3000), f.code(), null, null, f::cookie), UP,
-            "refuse 400 sign_in_failed page [no-store]"),
+            "redirect /app/login?restarted=1 [no-store]"),
         row("no flow cookie (expired, used, another browser)", f -> new CallbackRequest(f.state(), f.code(), null, null,
-            name -> Optional.empty()), UP, "refuse 400 sign_in_failed page [no-store]"),
+            name -> Optional.empty()), UP, "redirect /app/login?restarted=1 [no-store]"),
         row("a flow cookie that does not unseal", f -> new CallbackRequest(f.state(), f.code(), null, null,
-            name -> Optional.of("Fe26.2*1*forged~2")), UP, "refuse 400 sign_in_failed page [no-store ClearFlow]"),
+            name -> Optional.of("Fe26.2*1*forged~2")), UP, "redirect /app/login?restarted=1 [no-store ClearFlow]"),
+        row("no flow cookie for a restarted sign-in's state", f -> new CallbackRequest("r." + f.state(), f.code(), null,
+            null, name -> Optional.empty()), UP, "refuse 400 sign_in_failed page [no-store]"),
+        row("another flow's cookie planted under this state's name", f -> new CallbackRequest("planted", f.code(), null,
+            null, name -> Optional.of(f.flowCookieValue())), UP, "refuse 400 sign_in_failed page [no-store ClearFlow]"),
         row("no code", f -> new CallbackRequest(f.state(), null, null, null, f::cookie), UP,
             "refuse 400 sign_in_failed page [no-store ClearFlow]"),
         row("code of 3,000 characters", f -> new CallbackRequest(f.state(), "c".repeat(3000), null, null, f::cookie), UP,
@@ -105,6 +112,9 @@ class CallbackLogicTest {
     if (decision instanceof Decision.Refuse refuse) {
       assertEquals("/app/login", refuse.tryAgainHref(), "every failure offers to sign in again");
     }
+    if (expected.startsWith("redirect /app/login")) {
+      assertEquals(0, fixture.emulator.counter("grant.authorization_code"), "a code without its flow is never exchanged");
+    }
   }
 
   @Test
@@ -138,10 +148,58 @@ class CallbackLogicTest {
   void aStateIsUsedOnce() throws Exception {
     SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
     assertInstanceOf(Decision.Redirect.class, fixture.core.callback().complete(genuine(flow), CoreFixture.SITE));
-    // The browser deleted the flow cookie as told; the same link again finds none.
+    // The browser deleted the flow cookie as told; the same link again finds none, and signs in afresh.
     Decision replay = fixture.core.callback().complete(
         new CallbackRequest(flow.state(), flow.code(), null, null, name -> Optional.empty()), CoreFixture.SITE);
-    assertEquals("refuse 400 sign_in_failed page [no-store]", CoreFixture.describe(replay));
+    assertEquals("redirect /app/login?restarted=1 [no-store]", CoreFixture.describe(replay));
+    assertEquals(1, fixture.emulator.counter("grant.authorization_code"), "the code was not exchanged again");
+  }
+
+  /** Events as a listener heard them: {@code signedIn <email> <state>}, then what the listener answered. */
+  static final class HeardEvents implements SessionEvents {
+    final List<String> heard = new ArrayList<>();
+    final boolean refuse;
+
+    HeardEvents(boolean refuse) {
+      this.refuse = refuse;
+    }
+
+    @Override
+    public void signedIn(io.github.authkitservlet.internal.authn.ResolvedSession session, String customState)
+        throws Exception {
+      heard.add("signedIn " + session.claims().userId().startsWith("user_") + " " + session.data().user().email()
+          + " " + session.data().authenticationMethod() + " " + customState);
+      if (refuse) {
+        throw new IllegalStateException("not in this application");
+      }
+    }
+  }
+
+  @Test
+  void listenersHearOfTheSignInWithTheApplicationsState() throws Exception {
+    SignInFlow flow = SignInFlow.walk(fixture, "/", "grace@example.com", "invite=7f3a");
+    HeardEvents events = new HeardEvents(false);
+    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, events);
+    assertEquals("redirect /app/ [no-store ClearFlow SetSession]", CoreFixture.describe(decision));
+    assertEquals(List.of("signedIn true grace@example.com Password invite=7f3a"), events.heard);
+  }
+
+  @Test
+  void aListenerThatThrowsRefusesTheSignInAndItsWorkOsSessionEnds() throws Exception {
+    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
+    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, new HeardEvents(true));
+    assertEquals("refuse 403 sign_in_refused page [no-store ClearFlow]", CoreFixture.describe(decision));
+    assertEquals(1, fixture.emulator.counter("revoke"), "nobody holds the session: it is ended at WorkOS");
+  }
+
+  @Test
+  void aSignInWhoseTokenCannotBeCheckedIsNotAnnouncedNorSet() throws Exception {
+    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
+    fixture.emulator.addErrorHook("GET", "/sso/jwks/*", 503, null, 0, Duration.ZERO);
+    HeardEvents events = new HeardEvents(false);
+    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, events);
+    assertEquals("refuse 503 keys_unavailable page retry-after [no-store ClearFlow]", CoreFixture.describe(decision));
+    assertEquals(List.of(), events.heard);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.github.authkitservlet.internal.config.SettingSource;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.session.SessionUser;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.IssuerCheck;
 import io.github.authkitservlet.internal.token.SessionReference;
@@ -116,6 +117,15 @@ final class CoreFixture implements AutoCloseable {
   String later(String value, Duration by) {
     advance(by);
     return value;
+  }
+
+  /** The same with the user's profile in it, as the callback seals it (id and email only). */
+  String cookieWithUserFor(String email) {
+    IssuedSession session = emulator.issueSession(email);
+    SessionUser user = new SessionUser(session.userId(), email, true, null, null, null, null, null, Map.of(), null,
+        null, null);
+    return codec.seal(new SessionData(session.accessToken(), session.refreshToken(), user, session.organizationId(),
+        "Password", null));
   }
 
   /** Moves the application's clock and the emulator's together. */

@@ -205,6 +205,40 @@ class SecurityLogicTest {
     assertEquals("/app/login", ((Decision.Refuse) decision).tryAgainHref());
   }
 
+  static Stream<Arguments> refreshes() {
+    return Stream.of(
+        Arguments.of(Session.MEMBER, WORKOS_UP, List.of()),
+        Arguments.of(Session.GARBAGE, WORKOS_UP, List.of()),
+        Arguments.of(Session.MEMBER_DUE, WORKOS_UP, List.of("refreshed user ok")),
+        Arguments.of(Session.MEMBER_DUE, WORKOS_DOWN, List.of("refreshed user workos_unavailable_503 passing")),
+        Arguments.of(Session.MEMBER_EXPIRED, WORKOS_RATE_LIMITING, List.of("refreshed nobody workos_rate_limited passing")),
+        Arguments.of(Session.MEMBER_REVOKED, WORKOS_UP, List.of("refreshed nobody invalid_grant terminal")),
+        // The keys are never fetched: the check stops before any refresh.
+        Arguments.of(Session.MEMBER_EXPIRED, JWKS_DOWN, List.of()));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("refreshes")
+  void listenersHearWhatBecameOfARefresh(Session session, Consumer<AuthKitEmulator> workos, List<String> expected)
+      throws Exception {
+    String cookie = cookie(session);
+    workos.accept(fixture.emulator);
+    List<String> heard = new java.util.ArrayList<>();
+    SessionEvents events = new SessionEvents() {
+      @Override
+      public void refreshed(io.github.authkitservlet.internal.authn.ResolvedSession served,
+          io.github.authkitservlet.internal.workos.Failure failure) {
+        heard.add("refreshed " + (served == null ? "nobody" : "user") + " " + (failure == null ? "ok"
+            : failure.code() + (failure.isTerminal() ? " terminal" : " passing")));
+      }
+    };
+    RequestMemory memory = CoreFixture.freshMemory();
+    RequestFacts facts = new FakeFacts().path("/dashboard").asPage().cookie(cookie).build();
+    fixture.core.security().decide(facts, AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, memory, events);
+    fixture.core.security().decide(facts, AccessRules.parse(new HashMap<>(ADMINS)::get), CoreFixture.SITE, memory, events);
+    assertEquals(expected, heard, "once per request, however many declarations");
+  }
+
   @Test
   void signedOutApiCallsAreToldWhereToSignIn() throws Exception {
     Decision decision = fixture.core.security().decide(new FakeFacts().path("/api/x").asApi().build(),

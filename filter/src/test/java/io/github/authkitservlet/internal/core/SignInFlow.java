@@ -26,8 +26,14 @@ record SignInFlow(String flowCookieName, String flowCookieValue, String state, S
 
   /** Starts a sign-in to {@code returnTo} and signs {@code email} in on the hosted page. */
   static SignInFlow walk(CoreFixture fixture, String returnTo, String email) throws IOException, InterruptedException {
+    return walk(fixture, returnTo, email, null);
+  }
+
+  /** The same, the sign-in link carrying the application's {@code customState}. */
+  static SignInFlow walk(CoreFixture fixture, String returnTo, String email, String customState)
+      throws IOException, InterruptedException {
     Decision start = fixture.core.signIn().start(
-        new SignInRequest("http://localhost:8080", returnTo, null, null, null, null, Map.of()), null, CoreFixture.SITE);
+        new SignInRequest("http://localhost:8080", returnTo, null, null, null, null, customState, false, Map.of()), null, CoreFixture.SITE);
     Decision.Redirect toWorkOs = assertInstanceOf(Decision.Redirect.class, start);
     CookieChange.SetFlow flow = (CookieChange.SetFlow) toWorkOs.effects().cookies().stream()
         .filter(CookieChange.SetFlow.class::isInstance).findFirst().orElseThrow();

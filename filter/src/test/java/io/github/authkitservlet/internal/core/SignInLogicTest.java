@@ -46,7 +46,8 @@ class SignInLogicTest {
   }
 
   static SignInRequest request(String returnTo, String screenHint, String loginHint, String organization, String prompt) {
-    return new SignInRequest("http://localhost:8080", returnTo, screenHint, loginHint, organization, prompt, Map.of());
+    return new SignInRequest("http://localhost:8080", returnTo, screenHint, loginHint, organization, prompt, null, false,
+        Map.of());
   }
 
   static CookieChange.SetFlow flowCookie(Decision decision) {
@@ -115,7 +116,7 @@ class SignInLogicTest {
     List<String> names = List.copyOf(existing.keySet());
 
     Decision.Redirect next = start(
-        new SignInRequest("http://localhost:8080", "/", null, null, null, null, existing), null);
+        new SignInRequest("http://localhost:8080", "/", null, null, null, null, null, false, existing), null);
 
     List<CookieChange> changes = next.effects().cookies();
     // Three readable flows plus the new one would be four: the oldest goes, with the unreadable one.
@@ -133,5 +134,58 @@ class SignInLogicTest {
     assertNotEquals(a.state(), b.state());
     assertNotEquals(a.codeVerifier(), b.codeVerifier());
     assertTrue(a.state().length() >= 22, "at least 128 bits of state");
+  }
+
+  static SignInRequest withState(String returnTo, String customState, boolean restarted) {
+    return new SignInRequest("http://localhost:8080", returnTo, null, null, null, null, customState, restarted, Map.of());
+  }
+
+  @Test
+  void theApplicationsStateIsSealedInTheFlowCookieAndNeverSentToWorkOs() {
+    String state = "cart=Zq7x&note=<b>é</b>";
+    Decision.Redirect redirect = start(withState("/", state, false), null);
+    FlowState flow = flows.unseal(flowCookie(redirect).sealedValue()).orElseThrow();
+    assertEquals(state, flow.customState());
+    assertTrue(!redirect.location().contains("cart") && !redirect.location().contains("Zq7x"), redirect.location());
+    assertTrue(!flowCookie(redirect).sealedValue().contains("cart"), "sealed, not in clear");
+    assertEquals(null, flows.unseal(flowCookie(start(withState("/", "", false), null)).sealedValue())
+        .orElseThrow().customState(), "an empty state is none");
+  }
+
+  @Test
+  void theLongestStateFitsWithTheLongestReturnPath() {
+    // JSON doubles quotes and backslashes: the worst case for the sealed size.
+    String state = "\\".repeat(SignInLogic.MAX_CUSTOM_STATE_BYTES);
+    String returnTo = "/" + "p".repeat(io.github.authkitservlet.internal.web.ReturnPaths.MAX_LENGTH - 1);
+    FlowState flow = flows.unseal(flowCookie(start(withState(returnTo, state, false), null)).sealedValue()).orElseThrow();
+    assertEquals(state, flow.customState());
+    assertEquals(returnTo, flow.returnPath());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "one byte too many, 257",
+      "two-byte characters, 129",
+  })
+  void aStateTooLongForTheCookieIsRefusedNotDropped(String name, int length) {
+    String state = name.startsWith("two") ? "é".repeat(length) : "s".repeat(length);
+    Decision decision = fixture.core.signIn().start(withState("/", state, false), null, CoreFixture.SITE);
+    assertEquals("refuse 400 sign_in_not_started page [no-store]", CoreFixture.describe(decision));
+    assertTrue(((Decision.Refuse) decision).message().contains("256 bytes"));
+  }
+
+  @Test
+  void aStateWithControlCharactersIsRefused() {
+    assertEquals("refuse 400 sign_in_not_started page [no-store]", CoreFixture.describe(
+        fixture.core.signIn().start(withState("/", "a\r\nb", false), null, CoreFixture.SITE)));
+  }
+
+  @Test
+  void aRestartedSignInIsMarkedInItsStateAndAnOrdinaryOneIsNot() {
+    String restarted = SignInFlow.query(URI.create(start(withState("/", null, true), null).location())).get("state");
+    String ordinary = SignInFlow.query(URI.create(start(withState("/", null, false), null).location())).get("state");
+    assertTrue(SignInRestart.wasRestarted(restarted), restarted);
+    assertTrue(!SignInRestart.wasRestarted(ordinary), ordinary);
+    assertTrue(ordinary.matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url: " + ordinary);
   }
 }

@@ -124,4 +124,70 @@ class SignOutLogicTest {
         CoreFixture.describe(signOut(FakeFacts.get("/logout").origin("http://other.example:9000"), List.of())),
         "a path redirect URI takes its origin from the request, as the container resolved it");
   }
+
+  Decision signOutTo(FakeFacts request, String returnTo) {
+    return fixture.core.signOut().signOut(request.build(), returnTo, List.of(), "/app/logout", CoreFixture.SITE,
+        SessionEvents.NONE);
+  }
+
+  static Stream<Arguments> returnTos() {
+    return Stream.of(
+        Arguments.of("/goodbye?from=menu", "http://localhost:8080/app/goodbye?from=menu"),
+        Arguments.of("https://www.example.com/bye", "https://www.example.com/bye"),
+        Arguments.of("https://www.example.com/bye?x=1", "http://localhost:8080/app/"),
+        Arguments.of("https://evil.example/bye", "http://localhost:8080/app/"),
+        Arguments.of("//evil.example/bye", "http://localhost:8080/app/"),
+        Arguments.of("/\\evil.example", "http://localhost:8080/app/"),
+        Arguments.of("/%2F%2Fevil.example", "http://localhost:8080/app/"),
+        Arguments.of("/a\r\nSet-Cookie: x=y", "http://localhost:8080/app/"),
+        Arguments.of("javascript:alert(1)", "http://localhost:8080/app/"),
+        Arguments.of("/" + "p".repeat(3000), "http://localhost:8080/app/"),
+        Arguments.of("", "http://localhost:8080/app/"));
+  }
+
+  @ParameterizedTest(name = "returnTo {0}")
+  @MethodSource("returnTos")
+  void aRequestMayAskForAPathInsideTheApplicationOrAListedUrl(String returnTo, String destination) throws Exception {
+    fixture.close();
+    fixture = new CoreFixture(WORKOS.emulator(), Map.of("workos.logout-return-uris",
+        "https://www.example.com/bye, https://status.example.com/"));
+    assertEquals("redirect " + destination + " [no-store ClearSession]",
+        CoreFixture.describe(signOutTo(FakeFacts.get("/logout").origin("http://evil.example"), returnTo)));
+  }
+
+  @Test
+  void theReturnPathTravelsThroughWorkOsLogout() {
+    String cookie = fixture.cookieFor("ada@example.com");
+    Decision.Redirect redirect = assertInstanceOf(Decision.Redirect.class,
+        signOutTo(FakeFacts.get("/logout").cookie(cookie), "/goodbye"));
+    assertEquals("http://localhost:8080/app/goodbye", SignInFlow.query(URI.create(redirect.location())).get("return_to"));
+  }
+
+  @Test
+  void theConfirmationPageKeepsAnAcceptedReturnToAndDropsAnyOther() {
+    FakeFacts crossSite = FakeFacts.get("/logout").header("Sec-Fetch-Site", "cross-site");
+    assertEquals("confirm /app/logout?returnTo=%2Fgoodbye%3Fa%3D1%26b%3D2 [no-store]",
+        CoreFixture.describe(signOutTo(crossSite, "/goodbye?a=1&b=2")));
+    assertEquals("confirm /app/logout [no-store]", CoreFixture.describe(signOutTo(crossSite, "https://evil.example/")));
+  }
+
+  @Test
+  void listenersHearWhoseSessionEnded() {
+    String cookie = fixture.cookieWithUserFor("ada@example.com");
+    String userId = fixture.codec.unseal(cookie).orElseThrow().user().id();
+    List<String> heard = new java.util.ArrayList<>();
+    SessionEvents events = new SessionEvents() {
+      @Override
+      public void signedOut(String user, String sessionId) {
+        heard.add(user + " " + sessionId.startsWith("session_"));
+      }
+    };
+    fixture.core.signOut().signOut(FakeFacts.get("/logout").cookie(cookie).build(), null, List.of(), "/app/logout",
+        CoreFixture.SITE, events);
+    fixture.core.signOut().signOut(FakeFacts.get("/logout").header("Sec-Fetch-Site", "cross-site").cookie(cookie).build(),
+        null, List.of(), "/app/logout", CoreFixture.SITE, events);
+    fixture.core.signOut().signOut(FakeFacts.get("/logout").build(), null, List.of(), "/app/logout", CoreFixture.SITE,
+        events);
+    assertEquals(List.of(userId + " true"), heard, "one sign-out: not the confirmation, not without a session");
+  }
 }

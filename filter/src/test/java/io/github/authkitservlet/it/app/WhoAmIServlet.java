@@ -49,6 +49,8 @@ public class WhoAmIServlet extends HttpServlet {
           .add("entitlements", Json.createArrayBuilder(user.getEntitlements()))
           .add("featureFlags", Json.createArrayBuilder(user.getFeatureFlags()))
           .add("impersonated", user.isImpersonated())
+          .add("impersonator", user.isImpersonated() ? user.getImpersonator().email() : "")
+          .add("impersonationReason", user.isImpersonated() ? String.valueOf(user.getImpersonator().reason()) : "")
           .add("hasReportsRead", user.hasPermission("reports:read"))
           // A digest, not the token: the test compares sessions without us printing a credential.
           .add("accessTokenDigest", user.getAccessToken() == null ? "null" : sha256(user.getAccessToken()));

@@ -136,6 +136,13 @@ public final class DemoLauncher {
           .append(" Sign in with (password authkit-demo):\n")
           .append("   ada@example.com    Ada Lovelace, role member\n")
           .append("   grace@example.com  Grace Hopper, role admin (can open /admin and /reports)\n")
+          .append("   linus@example.com  Linus Torvalds, member of Example Corp, admin of Analytical Engines\n")
+          .append("                      (switch at /organizations, then /admin opens)\n")
+          .append(" Impersonate Ada as the WorkOS dashboard would, then open the \"url\" it answers:\n")
+          .append("   curl -s -X POST ").append(emulator.baseUrl()).append("/_emulate/impersonations")
+          .append(" -H 'Content-Type: application/json' \\\n")
+          .append("     -d '{\"email\":\"ada@example.com\",\"impersonator_email\":\"support@example.com\",")
+          .append("\"reason\":\"Ticket 42\"}'\n")
           .append(" API with a token: README, \"Calling your API with a token\" (demo API key sk_demo_reports_…)\n")
           .append(" Demo settings given to the container (sample-war/pom.xml, profile sample-emulator-settings):\n");
       for (String option : workosOptions) {

@@ -25,6 +25,8 @@ class DemoLauncherTest {
       assertTrue(banner.contains("AuthKit example is running on Tomcat: http://localhost:8080/"), banner);
       assertTrue(banner.contains("EMULATOR at " + emulator.baseUrl()), banner);
       assertTrue(banner.contains("ada@example.com") && banner.contains("grace@example.com"), banner);
+      assertTrue(banner.contains("linus@example.com") && banner.contains("/organizations"), banner);
+      assertTrue(banner.contains(emulator.baseUrl() + "/_emulate/impersonations"), banner);
       assertTrue(banner.contains("password authkit-demo"), banner);
       assertTrue(banner.contains("workos.api-key = sk_test_default"), banner);
       assertTrue(banner.contains("workos.cookie-password = (a demo value, 49 characters)"), banner);

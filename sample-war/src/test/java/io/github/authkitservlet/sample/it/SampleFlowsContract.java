@@ -36,6 +36,12 @@ abstract class SampleFlowsContract {
   /** The deployed sample's root, on localhost, ending with "/". */
   abstract URI app();
 
+  /**
+   * Who creates the sample's listener, as its dashboard says: AuthKit from {@code workos.listeners},
+   * or, where the container has CDI, CDI.
+   */
+  abstract String listenerCreatedBy();
+
   private Visitor visitor;
   private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -177,6 +183,74 @@ abstract class SampleFlowsContract {
     assertEquals("Alan Turing", dashboard.text("name"));
     assertEquals("alan@example.com", dashboard.text("email"));
     assertEquals(1, workos().counter("sign_up"));
+  }
+
+  @Test
+  void theDashboardShowsTheSignInTheListenerRecordedWithTheLinksState() throws Exception {
+    Page home = visitor.get(page(""));
+    URI signInLink = URI.create(home.html().getElementById("sign-in-link").absUrl("href"));
+    assertTrue(signInLink.getRawQuery().contains("state=header"), signInLink.toString());
+
+    Page dashboard = last(visitor.signInOn(last(visitor.open(signInLink)), "ada@example.com", PASSWORD));
+
+    assertEquals(page("dashboard"), dashboard.uri());
+    String last = dashboard.text("last-sign-in");
+    assertTrue(last.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC with Password into org_\\S+, link state \"header\""),
+        last);
+    assertEquals(listenerCreatedBy(), dashboard.text("recorded-by"));
+  }
+
+  @Test
+  void linusSwitchesOrganizationsAndTheAdminPageOpens() throws Exception {
+    // The hosted page asks Linus for one of his two organizations; the visitor takes the first, Example Corp.
+    Page organizations = last(visitor.signIn(page("organizations"), "linus@example.com", PASSWORD));
+    assertEquals(page("organizations"), organizations.uri());
+    assertEquals("member", organizations.text("role"));
+    Map<String, org.jsoup.nodes.Element> listed = new java.util.LinkedHashMap<>();
+    organizations.html().select("#organizations li").forEach(li -> listed.put(li.selectFirst(".name").text(), li));
+    assertEquals(List.of("Analytical Engines", "Example Corp"), listed.keySet().stream().sorted().toList());
+    assertTrue(listed.get("Example Corp").selectFirst(".current") != null, "Example Corp is the current one");
+    assertEquals(403, visitor.get(page("admin")).status());
+
+    org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) listed.get("Analytical Engines").selectFirst("form");
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    form.formData().forEach(field -> fields.put(field.key(), field.value()));
+    List<Page> hops = visitor.follow(visitor.post(URI.create(form.absUrl("action")), fields));
+
+    Page back = last(hops);
+    assertEquals(page("organizations"), back.uri(), "back where the form said");
+    assertEquals("admin", back.text("role"));
+    assertEquals(fields.get("organization_id"), back.text("current-organization"));
+    Map<?, ?> me = jsonb.fromJson(visitor.get(page("api/me")).body(), Map.class);
+    assertEquals(fields.get("organization_id"), me.get("organizationId"));
+    assertEquals("admin", me.get("role"));
+    Page admin = visitor.get(page("admin"));
+    assertEquals(200, admin.status(), admin.body());
+    assertTrue(admin.text("admin-welcome").startsWith("Only admins see this page. You are Linus Torvalds"));
+  }
+
+  @Test
+  void anImpersonationShowsWhoAndWhyAndStopsBySigningOut() throws Exception {
+    URI link = workos().startImpersonation("ada@example.com", "support@example.com", "Ticket 42");
+    Page dashboardLink = visitor.get(link);
+    // The emulator's default client names http://localhost:8080/login as its sign-in endpoint
+    // (initiate_login_uri); this deployment's is its own /login, where the marked browser goes instead.
+    assertEquals(URI.create("http://localhost:8080/login"), dashboardLink.location());
+    Page dashboard = last(visitor.open(page("login?returnTo=/dashboard")));
+
+    assertEquals(page("dashboard"), dashboard.uri(), "no password page: " + dashboard.body());
+    assertEquals("Ada Lovelace", dashboard.text("user-name"));
+    assertEquals("support@example.com", dashboard.text("impersonator"));
+    assertEquals("Ticket 42", dashboard.text("impersonation-reason"));
+    assertEquals("yes, by support@example.com", dashboard.text("impersonated"));
+    assertTrue(dashboard.text("last-sign-in").contains("with Impersonation"), dashboard.text("last-sign-in"));
+    Map<?, ?> me = jsonb.fromJson(visitor.get(page("api/me")).body(), Map.class);
+    assertEquals(Boolean.TRUE, me.get("impersonated"));
+
+    org.jsoup.nodes.Element stop = dashboard.html().getElementById("stop-impersonating").closest("form");
+    Page home = last(visitor.follow(visitor.post(URI.create(stop.absUrl("action")), Map.of())));
+    assertEquals("You are signed out.", home.text("who"));
+    assertEquals(401, visitor.get(page("api/me")).status());
   }
 
   @Test

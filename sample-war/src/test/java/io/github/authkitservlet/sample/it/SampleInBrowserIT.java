@@ -135,6 +135,23 @@ class SampleInBrowserIT {
     assertEquals("admin", textOf("role"));
   }
 
+  @Test
+  void linusSwitchesToTheOrganizationHeAdministers() {
+    browser.get(app("organizations"));
+    signInOnTheEmulator("linus@example.com");
+
+    wait.until(ExpectedConditions.urlToBe(app("organizations")));
+    assertEquals("member", textOf("role"));
+    browser.findElement(By.xpath("//li[span[@class='name' and text()='Analytical Engines']]//button")).click();
+
+    wait.until(ExpectedConditions.textToBe(By.id("role"), "admin"));
+    assertEquals(1, browser.findElements(By.xpath(
+        "//li[span[@class='name' and text()='Analytical Engines']]//*[@class='current']")).size());
+    browser.get(app("admin"));
+    assertTrue(textOf("admin-welcome").startsWith("Only admins see this page. You are Linus Torvalds"),
+        textOf("admin-welcome"));
+  }
+
   /** Saves a screenshot of the browser when a test fails, before the browser is closed. */
   static final class ScreenshotOnFailure implements TestExecutionExceptionHandler {
     @Override

@@ -45,4 +45,10 @@ class SampleOnPayaraIT extends SampleFlowsContract {
   URI app() {
     return SampleWar.onLocalhost(deployment);
   }
+
+  /** Payara has CDI, and the sample's WEB-INF/beans.xml makes the listener a bean: AuthKit uses the bean. */
+  @Override
+  String listenerCreatedBy() {
+    return "a CDI bean";
+  }
 }

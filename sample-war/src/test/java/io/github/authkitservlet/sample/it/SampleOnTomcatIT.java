@@ -52,6 +52,12 @@ class SampleOnTomcatIT extends SampleFlowsContract {
     return SampleWar.onLocalhost(deployment);
   }
 
+  /** Tomcat has no CDI: AuthKit creates the listener named in web.xml. */
+  @Override
+  String listenerCreatedBy() {
+    return "AuthKit, from workos.listeners";
+  }
+
   /**
    * The flows above prove a Tomcat release only if that release really served them: a class path swap
    * that silently kept the other Tomcat would otherwise pass unnoticed. Embedded Tomcat shares this JVM,
