@@ -4,6 +4,9 @@
 # HTTP/1.1 with wrk by default; --protocol h2c runs HTTP/2 without TLS with h2load (nghttp2) instead.
 # Usage: benchmarks/run-load.sh [--protocol http1.1|h2c] [--rounds 3] [--duration 10] [--warmup 5]
 #                               [--connections 8] [--threads 1] [--streams 1 (h2c only)]
+#                               [--session-store memory|jcache]
+# --session-store jcache runs context b with workos.session-store=jcache on a Hazelcast member in the
+# same JVM (127.0.0.1 only, benchmarks/src/main/resources/hazelcast-benchmarks.xml).
 # Set SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,9 +24,23 @@ need() {
 }
 
 protocol="http1.1"
-args=("$@")
-for ((i = 0; i < ${#args[@]}; i++)); do
-  if [[ "${args[i]}" == "--protocol" && $((i + 1)) -lt ${#args[@]} ]]; then protocol="${args[i + 1]}"; fi
+store_options=()
+args=()
+while [[ $# -gt 0 ]]; do
+  if [[ "$1" == "--session-store" && $# -gt 1 ]]; then
+    case "$2" in
+      memory) ;;
+      jcache) store_options=(-Dworkos.session-store=jcache
+                -Dworkos.jcache-provider=com.hazelcast.cache.HazelcastMemberCachingProvider
+                -Dworkos.jcache-config=classpath:hazelcast-benchmarks.xml) ;;
+      *) echo "--session-store takes memory or jcache, got '$2'" >&2; exit 2 ;;
+    esac
+    shift 2
+    continue
+  fi
+  if [[ "$1" == "--protocol" && $# -gt 1 ]]; then protocol="$2"; fi
+  args+=("$1")
+  shift
 done
 if [[ "$protocol" == "h2c" ]]; then need h2load nghttp2-client; else need wrk wrk; fi
 
@@ -34,5 +51,6 @@ fi
 echo "machine: $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -version 2>&1 | head -1
 if [[ "$protocol" == "h2c" ]]; then h2load --version; fi
-exec java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
-  io.github.authkitservlet.benchmarks.load.LoadRun "$@"
+if [[ ${#store_options[@]} -gt 0 ]]; then echo "session store: jcache (a Hazelcast member in this JVM, 127.0.0.1)"; fi
+exec java -Xms1g -Xmx1g "${store_options[@]}" -cp benchmarks/target/benchmarks.jar \
+  io.github.authkitservlet.benchmarks.load.LoadRun "${args[@]}"
