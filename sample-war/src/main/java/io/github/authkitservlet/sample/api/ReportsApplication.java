@@ -20,9 +20,15 @@ public class ReportsApplication extends Application {
     return Set.of(ReportsResource.class, RolesAllowedDynamicFeature.class, ForbiddenAsJson.class);
   }
 
-  /** No generated WADL description of the API (nothing here needs it, and it would be one more public page). */
+  /**
+   * No generated WADL description of the API (nothing here needs it, and it would be one more public
+   * page); and no {@code jakarta.activation.DataSource} body provider, which this API never uses:
+   * without Jakarta Activation in the WAR, Jersey would otherwise warn at every start.
+   */
   @Override
   public Map<String, Object> getProperties() {
-    return Map.of("jersey.config.server.wadl.disableWadl", true);
+    return Map.of(
+        "jersey.config.server.wadl.disableWadl", true,
+        "jersey.config.disableDefaultProvider", "DATASOURCE");
   }
 }
