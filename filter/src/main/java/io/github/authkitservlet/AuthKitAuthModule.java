@@ -4,8 +4,6 @@ import io.github.authkitservlet.internal.core.AccessRules;
 import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.Decision;
 import io.github.authkitservlet.internal.core.Protection;
-import io.github.authkitservlet.internal.core.RequestFacts;
-import io.github.authkitservlet.internal.core.Site;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -85,11 +83,8 @@ final class AuthKitAuthModule implements ServerAuthModule {
       throw new AuthException("AuthKit authenticates HTTP servlet requests only");
     }
     boolean mandatory = Boolean.parseBoolean(String.valueOf(message.getMap().get(IS_MANDATORY)));
-    Site where = site.site();
-    RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName(),
+    Decision decision = runtime.decide(request, rules, site.site(),
         mandatory ? Protection.CONTAINER_REQUIRED : Protection.CONTAINER_OPTIONAL);
-    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request),
-        runtime.events(request));
     boolean proceed;
     try {
       proceed = runtime.writer.write(decision, request, response);
@@ -104,8 +99,7 @@ final class AuthKitAuthModule implements ServerAuthModule {
       handle(new CallerPrincipalCallback(client, (Principal) null));
       return AuthStatus.SUCCESS;
     }
-    HttpServletRequest authenticated = AuthenticatedRequest.of(request, caller, runtime.roles,
-        runtime.core.organizations());
+    HttpServletRequest authenticated = runtime.authenticated(request, caller);
     handle(new CallerPrincipalCallback(client, authenticated.getUserPrincipal()),
         new GroupPrincipalCallback(client, runtime.roles.of(caller).toArray(String[]::new)));
     message.setRequestMessage(authenticated);

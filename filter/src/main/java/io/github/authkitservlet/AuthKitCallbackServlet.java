@@ -4,7 +4,6 @@ import io.github.authkitservlet.internal.core.CallbackLogic.CallbackRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Finishes a sign-in: WorkOS sends the browser here with {@code code} and {@code state}.
@@ -28,11 +27,6 @@ import java.util.List;
 public class AuthKitCallbackServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
-
-  @Override
-  List<String> knownInitParams() {
-    return List.of();
-  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -4,8 +4,6 @@ import io.github.authkitservlet.internal.core.AccessRules;
 import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.Decision;
 import io.github.authkitservlet.internal.core.Protection;
-import io.github.authkitservlet.internal.core.RequestFacts;
-import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -96,15 +94,10 @@ public class AuthKitFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    Site where = site.site();
-    RequestFacts facts = ServletRequests.facts(request, where.contextPath(), runtime.config.cookieName(),
-        Protection.RULES);
-    Decision decision = runtime.core.security().decide(facts, rules, where, ServletRequests.memory(request),
-        runtime.events(request));
+    Decision decision = runtime.decide(request, rules, site.site(), Protection.RULES);
     if (runtime.writer.write(decision, request, response)) {
       Caller caller = ((Decision.Proceed) decision).caller();
-      chain.doFilter(caller == null ? request
-          : AuthenticatedRequest.of(request, caller, runtime.roles, runtime.core.organizations()), response);
+      chain.doFilter(caller == null ? request : runtime.authenticated(request, caller), response);
     }
   }
 

@@ -7,7 +7,6 @@ import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,11 +32,6 @@ import java.util.Set;
 public class AuthKitLogoutServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
-
-  @Override
-  List<String> knownInitParams() {
-    return List.of();
-  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -8,7 +8,6 @@ import io.github.authkitservlet.internal.core.Site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Switches the signed-in user to another of their organizations: a form posts
@@ -34,11 +33,6 @@ import java.util.List;
 public class AuthKitOrganizationServlet extends AuthKitServlet {
 
   private static final long serialVersionUID = 1L;
-
-  @Override
-  List<String> knownInitParams() {
-    return List.of();
-  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -277,6 +277,11 @@ public final class AuthKitPrincipal implements Principal {
     return source.equals(caller);
   }
 
+  /** The caller this principal shows. */
+  Caller caller() {
+    return source;
+  }
+
   /** Whether the user has this role. */
   public boolean hasRole(String roleName) {
     return roleName != null && roles.contains(roleName);

@@ -1,15 +1,21 @@
 package io.github.authkitservlet;
 
+import io.github.authkitservlet.internal.authn.ResolvedSession;
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.authn.SessionPolicy;
 import io.github.authkitservlet.internal.authn.SessionStore;
 import io.github.authkitservlet.internal.authn.SessionStores;
 import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
+import io.github.authkitservlet.internal.core.AccessRules;
 import io.github.authkitservlet.internal.core.AuthKitCore;
 import io.github.authkitservlet.internal.core.Caller;
 import io.github.authkitservlet.internal.core.ContainerRoles;
+import io.github.authkitservlet.internal.core.Decision;
+import io.github.authkitservlet.internal.core.Protection;
+import io.github.authkitservlet.internal.core.RequestFacts;
 import io.github.authkitservlet.internal.core.SessionEvents;
+import io.github.authkitservlet.internal.core.Site;
 import io.github.authkitservlet.internal.http.CookieWriter;
 import io.github.authkitservlet.internal.http.JsonResponses;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
@@ -21,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything built from one configuration: the decisions ({@link AuthKitCore}) with the parts
@@ -44,6 +51,8 @@ final class AuthKitRuntime implements AutoCloseable {
   private final SessionStore store;
   private final JsonResponses json;
   private final Listeners listeners;
+  /** How listeners see the user of a session (one function for every request). */
+  private final Function<ResolvedSession, AuthKitPrincipal> principalOfSession;
 
   /**
    * @param classLoader the application's class loader: a JCache provider and its configuration,
@@ -69,13 +78,27 @@ final class AuthKitRuntime implements AutoCloseable {
     this.roles = new ContainerRoles(config.containerRoles());
     this.json = new JsonResponses();
     this.writer = new DecisionWriter(new CookieWriter(config, core.addresses()::servesOverHttps), json);
+    this.principalOfSession = session -> new AuthKitPrincipal(new Caller.Session(session), core.organizations());
   }
 
   /** What the decisions tell this request's listeners: {@link SessionEvents#NONE} when there are none. */
   SessionEvents events(HttpServletRequest request) {
     List<AuthKitListener> all = listeners.all();
-    return all.isEmpty() ? SessionEvents.NONE
-        : new ListenerEvents(all, request, session -> new AuthKitPrincipal(new Caller.Session(session), core.organizations()));
+    return all.isEmpty() ? SessionEvents.NONE : new ListenerEvents(all, request, principalOfSession);
+  }
+
+  /**
+   * The core's decision on a protected request: under a declaration's rules (the filter), or under
+   * the container's word on protection (the Jakarta Authentication module).
+   */
+  Decision decide(HttpServletRequest request, AccessRules rules, Site site, Protection protection) {
+    RequestFacts facts = ServletRequests.facts(request, site.contextPath(), config.cookieName(), protection);
+    return core.security().decide(facts, rules, site, ServletRequests.memory(request), events(request));
+  }
+
+  /** The request as the application sees it, signed in as {@code caller}. */
+  HttpServletRequest authenticated(HttpServletRequest request, Caller caller) {
+    return AuthenticatedRequest.of(request, caller, roles, core.organizations());
   }
 
   @Override

@@ -131,7 +131,8 @@ public class AuthKitSecurityListener implements ServletContextListener {
       }
     }
     try {
-      return AccessRules.parse(param -> KNOWN.contains(param) ? context.getInitParameter(PARAM_PREFIX + param) : null);
+      // Every authkit.* context-param set is one of KNOWN by now.
+      return AccessRules.parse(param -> context.getInitParameter(PARAM_PREFIX + param));
     } catch (AccessRules.InvalidParam e) {
       throw new ServletException("context-param '" + PARAM_PREFIX + e.param() + "' for AuthKitSecurityListener: "
           + e.getMessage(), e);

@@ -21,8 +21,13 @@ abstract class AuthKitServlet extends HttpServlet {
   private transient AuthKitRuntime runtime;
   private transient SiteLookup site;
 
-  /** The init-params this servlet accepts besides {@code workos.*}; anything else fails start-up. */
-  abstract List<String> knownInitParams();
+  /**
+   * The init-params this servlet accepts besides {@code workos.*} (none, unless a servlet says
+   * otherwise); anything else fails start-up.
+   */
+  List<String> knownInitParams() {
+    return List.of();
+  }
 
   @Override
   public void init() throws ServletException {

@@ -6,11 +6,9 @@ import io.github.authkitservlet.internal.core.WebhookLogic;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,11 +31,6 @@ public class AuthKitWebhookServlet extends AuthKitServlet {
   private static final long serialVersionUID = 1L;
 
   private transient WebhookLogic webhooks;
-
-  @Override
-  List<String> knownInitParams() {
-    return List.of();
-  }
 
   @Override
   public void init() throws ServletException {
@@ -66,16 +59,11 @@ public class AuthKitWebhookServlet extends AuthKitServlet {
     if (request.getContentLengthLong() > WebhookLogic.MAX_BODY_BYTES) {
       return Optional.empty();
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
+    byte[] bytes;
     try (InputStream in = request.getInputStream()) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        if (bytes.size() + read > WebhookLogic.MAX_BODY_BYTES) {
-          return Optional.empty();
-        }
-        bytes.write(buffer, 0, read);
-      }
+      bytes = in.readNBytes(WebhookLogic.MAX_BODY_BYTES + 1); // one byte more tells a body over the limit
     }
-    return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+    return bytes.length > WebhookLogic.MAX_BODY_BYTES ? Optional.empty()
+        : Optional.of(new String(bytes, StandardCharsets.UTF_8));
   }
 }

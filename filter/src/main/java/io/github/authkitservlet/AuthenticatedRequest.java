@@ -17,14 +17,11 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
   static final String AUTH_TYPE = "AUTHKIT";
 
   private final AuthKitPrincipal principal;
-  private final Caller caller;
   private final ContainerRoles roles;
 
-  private AuthenticatedRequest(HttpServletRequest request, AuthKitPrincipal principal, Caller caller,
-      ContainerRoles roles) {
+  private AuthenticatedRequest(HttpServletRequest request, AuthKitPrincipal principal, ContainerRoles roles) {
     super(request);
     this.principal = principal;
-    this.caller = caller;
     this.roles = roles;
   }
 
@@ -44,7 +41,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
     }
     AuthKitPrincipal principal = new AuthKitPrincipal(caller, organizations);
     request.setAttribute(AuthKitPrincipal.REQUEST_ATTRIBUTE, principal);
-    return new AuthenticatedRequest(request, principal, caller, roles);
+    return new AuthenticatedRequest(request, principal, roles);
   }
 
   /** The AuthKit wrapper inside {@code request}, if some declaration already wrapped it. */
@@ -79,7 +76,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
    */
   @Override
   public boolean isUserInRole(String role) {
-    return "**".equals(role) || roles.includes(caller, role);
+    return "**".equals(role) || roles.includes(principal.caller(), role);
   }
 
   @Override

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -90,6 +91,16 @@ final class Browser {
     String location = response.headers().firstValue("Location")
         .orElseThrow(() -> new AssertionError("no Location on " + response.statusCode() + " " + response.uri()));
     return response.uri().resolve(location);
+  }
+
+  /** The decoded value of the query parameter {@code name} of {@code uri}; fails the test when absent. */
+  static String queryParam(URI uri, String name) {
+    for (String pair : uri.getRawQuery().split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no " + name + " in " + uri);
   }
 
   /**

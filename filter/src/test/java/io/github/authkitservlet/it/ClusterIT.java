@@ -126,13 +126,16 @@ class ClusterIT {
 
   /** Signs ada in through node A; returns the session cookie (valid on every node). */
   String signIn() {
-    Browser browser = new Browser(HTTP);
-    HttpResponse<String> start = browser.page(a.app("/whoami"));
+    return signIn(WORLD, a);
+  }
+
+  /** Signs ada in through {@code node} in a browser of {@code world} (so its log check knows the cookie). */
+  static String signIn(TestWorld world, ServerNode node) {
+    Browser browser = world.newBrowser();
+    HttpResponse<String> start = browser.page(node.app("/whoami"));
     HttpResponse<String> back = browser.follow(browser.submitSignIn(browser.follow(start), "ada@example.com", "authkit-demo"));
     assertEquals(200, back.statusCode(), back.body());
-    String cookie = browser.cookie(a.base(), SESSION).orElseThrow();
-    seen.add(cookie);
-    return cookie;
+    return browser.cookie(node.base(), SESSION).orElseThrow();
   }
 
   static HttpResponse<String> api(ServerNode node, String cookie) {

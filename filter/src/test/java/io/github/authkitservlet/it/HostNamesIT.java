@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.authkitservlet.emulator.AuthKitEmulator;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,15 +79,6 @@ class HostNamesIT {
     return URI.create("http://" + host + ":" + PORT + CONTEXT + path);
   }
 
-  static String query(URI uri, String name) {
-    for (String pair : uri.getRawQuery().split("&")) {
-      if (pair.startsWith(name + "=")) {
-        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-      }
-    }
-    throw new AssertionError("no " + name + " in " + uri);
-  }
-
   /** The sign-in's redirect URI and flow cookie for a request with these headers. */
   RawHttp.Response login(String... headers) {
     List<String[]> pairs = new ArrayList<>();
@@ -101,7 +91,7 @@ class HostNamesIT {
   }
 
   static String redirectUriOf(RawHttp.Response login) {
-    return query(URI.create(login.header("Location").orElseThrow()), "redirect_uri");
+    return Browser.queryParam(URI.create(login.header("Location").orElseThrow()), "redirect_uri");
   }
 
   static boolean flowCookieIsSecure(RawHttp.Response login) {
@@ -136,7 +126,7 @@ class HostNamesIT {
     Browser browser = WORLD.newBrowser();
     HttpResponse<String> first = browser.page(on("127.0.0.1", "/whoami"));
     HttpResponse<String> login = browser.page(Browser.location(first));
-    assertEquals(ON_LOOPBACK, query(Browser.location(login), "redirect_uri"));
+    assertEquals(ON_LOOPBACK, Browser.queryParam(Browser.location(login), "redirect_uri"));
     HttpResponse<String> toCallback = browser.submitSignIn(browser.page(Browser.location(login)), "ada@example.com",
         "authkit-demo");
     assertEquals("127.0.0.1", Browser.location(toCallback).getHost());
@@ -145,7 +135,7 @@ class HostNamesIT {
     assertEquals("ada@example.com", Browser.json(landed).getString("email"));
 
     HttpResponse<String> logout = browser.page(on("127.0.0.1", "/logout"));
-    assertEquals("http://127.0.0.1:" + PORT + CONTEXT + "/", query(Browser.location(logout), "return_to"));
+    assertEquals("http://127.0.0.1:" + PORT + CONTEXT + "/", Browser.queryParam(Browser.location(logout), "return_to"));
   }
 
   /** Signs in on localhost and signs out asking for {@code returnTo}; where WorkOS is told to return. */
@@ -160,7 +150,7 @@ class HostNamesIT {
     URI workosLogout = Browser.location(logout);
     assertTrue(workosLogout.toString().startsWith(WORKOS.baseUrl() + "/user_management/sessions/logout?"),
         workosLogout.toString());
-    String destination = query(workosLogout, "return_to");
+    String destination = Browser.queryParam(workosLogout, "return_to");
     assertEquals(URI.create(destination), Browser.location(browser.page(workosLogout)), "WorkOS returns there");
     return destination;
   }
@@ -191,7 +181,7 @@ class HostNamesIT {
 
     HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(on("localhost", "/logout?returnTo=%2Fbye"))
         .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.noBody()));
-    assertEquals("http://localhost:" + PORT + CONTEXT + "/bye", query(Browser.location(posted), "return_to"));
+    assertEquals("http://localhost:" + PORT + CONTEXT + "/bye", Browser.queryParam(Browser.location(posted), "return_to"));
 
     HttpResponse<String> foreign = browser.send(HttpRequest.newBuilder(on("localhost",
         "/logout?returnTo=https%3A%2F%2Fevil.example%2F")).header("Accept", Browser.HTML)

@@ -13,7 +13,6 @@ import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.testsupport.TokenMint;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -416,20 +415,11 @@ class HostileInputIT {
     Browser browser = new Browser(HTTP);
     HttpResponse<String> login = browser.page(app("/login"));
     assertEquals(302, login.statusCode());
-    String state = query(Browser.location(login), "state");
+    String state = Browser.queryParam(Browser.location(login), "state");
     Map.Entry<String, String> flow = browser.cookies(app("/")).entrySet().stream()
         .filter(e -> e.getKey().startsWith("wos-auth-flow-")).findFirst().orElseThrow();
     secrets.add(flow.getValue());
     return new Flow(flow.getKey() + "=" + flow.getValue(), state);
-  }
-
-  static String query(URI uri, String name) {
-    for (String pair : uri.getRawQuery().split("&")) {
-      if (pair.startsWith(name + "=")) {
-        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-      }
-    }
-    throw new AssertionError("no " + name + " in " + uri);
   }
 
   @TestFactory
@@ -565,7 +555,7 @@ class HostileInputIT {
     assertEquals(app("/login?restarted=1"), Browser.location(replay));
     assertTrue(Browser.setCookie(replay, SESSION).isEmpty(), "the replay sets no session");
     HttpResponse<String> restarted = browser.page(Browser.location(replay));
-    assertTrue(query(Browser.location(restarted), "state").startsWith("r."), "the new sign-in is marked as a restart");
+    assertTrue(Browser.queryParam(Browser.location(restarted), "state").startsWith("r."), "the new sign-in is marked as a restart");
     URI again = Browser.location(browser.submitSignIn(browser.page(Browser.location(restarted)), "ada@example.com", PASSWORD));
     assertEquals(302, browser.page(again).statusCode());
     secrets.add(browser.cookie(app("/"), SESSION).orElseThrow());
@@ -756,7 +746,7 @@ class HostileInputIT {
   }
 
   static String redirectUriOf(RawHttp.Response login) {
-    return query(URI.create(login.header("Location").orElseThrow()), "redirect_uri");
+    return Browser.queryParam(URI.create(login.header("Location").orElseThrow()), "redirect_uri");
   }
 
   @TestFactory
@@ -946,7 +936,7 @@ class HostileInputIT {
         .and(r -> assertEquals(absoluteRoot, r.header("Location").orElse(""))));
     rows.add(withFreshSession(HostileCase.get("Host evil.example on /logout, signed in, absolute redirect-uri",
         ABSOLUTE_CONTEXT + "/logout").asPage().header("Host", "evil.example")).expect(302)
-        .and(r -> assertEquals(absoluteRoot, query(URI.create(r.header("Location").orElseThrow()), "return_to"))));
+        .and(r -> assertEquals(absoluteRoot, Browser.queryParam(URI.create(r.header("Location").orElseThrow()), "return_to"))));
     for (String host : List.of("app.example.com", "127.0.0.1:" + PORT, "localhost:" + PORT)) {
       rows.add(HostileCase.get("Host " + host + " on /login over plain http", ABSOLUTE_CONTEXT + "/login").asPage()
           .header("Host", host).expect(302)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.authkitservlet.emulator.AuthKitEmulator;
-import io.github.authkitservlet.emulator.HostedPageForm;
 import io.github.authkitservlet.it.app.RecordingListener;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -185,9 +183,7 @@ class ImpersonationIT {
 
     HttpResponse<String> hostedPage = admin.page(Browser.location(admin.page(Browser.location(callback))));
     assertEquals(200, hostedPage.statusCode(), "a sign-in page, not an error: " + hostedPage.body());
-    HostedPageForm form = HostedPageForm.of(hostedPage.body(), hostedPage.uri());
-    HttpResponse<String> toCallback = admin.post(form.action(),
-        form.with(Map.of("email", "grace@example.com", "password", "authkit-demo", "action", "sign-in")));
+    HttpResponse<String> toCallback = admin.submitSignIn(hostedPage, "grace@example.com", "authkit-demo");
     HttpResponse<String> signedIn = admin.page(Browser.location(toCallback));
     assertEquals(302, signedIn.statusCode(), signedIn.body());
     JsonObject whoami = Browser.json(admin.api(at(withoutEndpoint, "/whoami")));

@@ -68,10 +68,6 @@ class TwoServersWithoutStoreIT {
   }
 
   String signIn() {
-    Browser browser = new Browser(Browser.newClient());
-    HttpResponse<String> start = browser.page(a.app("/whoami"));
-    HttpResponse<String> back = browser.follow(browser.submitSignIn(browser.follow(start), "ada@example.com", "authkit-demo"));
-    assertEquals(200, back.statusCode(), back.body());
-    return browser.cookie(a.base(), "wos-session").orElseThrow();
+    return ClusterIT.signIn(WORLD, a);
   }
 }

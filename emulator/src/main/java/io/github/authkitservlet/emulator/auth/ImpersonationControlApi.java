@@ -77,9 +77,7 @@ public final class ImpersonationControlApi {
       throw ApiException.api(422, "invalid_request_parameters",
           "reason must be at most " + MAX_REASON_LENGTH + " characters.");
     }
-    User user = (request.email() != null ? directory.userByEmail(request.email()) : directory.user(request.userId()))
-        .filter(u -> request.email() == null || request.userId() == null || u.id().equals(request.userId()))
-        .orElseThrow(() -> ApiException.notFound("User not found."));
+    User user = ControlApiUsers.user(directory, request.email(), request.userId());
     Client client = request.clientId() == null ? directory.defaultClient() : directory.client(request.clientId())
         .orElseThrow(() -> ApiException.notFound("Client not found."));
     Impersonation impersonation = new Impersonation(client, user.id(), organization(user, request.organizationId()),
@@ -91,10 +89,7 @@ public final class ImpersonationControlApi {
   private String organization(User user, String requested) {
     List<Membership> memberships = directory.memberships(user.id());
     if (requested != null) {
-      if (memberships.stream().noneMatch(m -> m.organizationId().equals(requested))) {
-        throw ApiException.api(422, "invalid_request_parameters",
-            "The user is not an active member of organization " + SessionEndpoints.sanitize(requested) + ".");
-      }
+      ControlApiUsers.requireActiveMember(directory, user.id(), requested);
       return requested;
     }
     if (memberships.size() > 1) {

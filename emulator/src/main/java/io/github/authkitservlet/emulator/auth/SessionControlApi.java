@@ -48,15 +48,12 @@ public final class SessionControlApi {
     if (email == null && userId == null) {
       throw ApiException.missingFields(List.of("email"));
     }
-    User user = (email != null ? directory.userByEmail(email) : directory.user(userId))
-        .filter(u -> email == null || userId == null || u.id().equals(userId))
-        .orElseThrow(() -> ApiException.notFound("User not found."));
+    User user = ControlApiUsers.user(directory, email, userId);
     String org = organizationId;
     if (org == null) {
       org = directory.memberships(user.id()).stream().findFirst().map(Membership::organizationId).orElse(null);
-    } else if (directory.membership(user.id(), org).isEmpty()) {
-      throw ApiException.api(422, "invalid_request_parameters",
-          "The user is not an active member of organization " + SessionEndpoints.sanitize(org) + ".");
+    } else {
+      ControlApiUsers.requireActiveMember(directory, user.id(), org);
     }
     return sessionTokens.signIn(new Sessions.Start(user.id(), org, directory.defaultClient().clientId(),
         user.impersonator(), null, null));

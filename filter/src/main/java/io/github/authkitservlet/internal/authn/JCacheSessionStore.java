@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -203,22 +204,23 @@ final class JCacheSessionStore implements SessionStore {
     boolean catchUp = now - lastReadMillis > RevocationFeed.WINDOW.toMillis() - RevocationFeed.READ_INTERVAL.toMillis();
     Optional<Map<String, Long>> read = grid.call(catchUp ? "read the revocations" : "read the revocation feed",
         caches -> catchUp ? everything(caches.revocations()) : RevocationFeed.recent(caches.revocationFeed(), now));
-    if (read.isPresent()) {
-      read.get().forEach((sessionId, untilMillis) -> local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
-      lastReadMillis = now;
-    }
+    read.ifPresent(revocations -> absorb(revocations, now));
   }
 
   /** On connecting: everything the grid holds, before this server relies on the grid. */
   private void loadAll(SharedCaches.Caches caches) {
     long now = clock.millis();
-    everything(caches.revocations()).forEach((sessionId, untilMillis) ->
-        local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
-    lastReadMillis = now;
+    absorb(everything(caches.revocations()), now);
+  }
+
+  /** Adds revocations read from the grid at {@code readAtMillis} to this server's view. */
+  private void absorb(Map<String, Long> revocations, long readAtMillis) {
+    revocations.forEach((sessionId, untilMillis) -> local.revoke(sessionId, Instant.ofEpochMilli(untilMillis)));
+    lastReadMillis = readAtMillis;
   }
 
   private static Map<String, Long> everything(Cache<String, Long> revocations) {
-    Map<String, Long> all = new java.util.HashMap<>();
+    Map<String, Long> all = new HashMap<>();
     for (Cache.Entry<String, Long> entry : revocations) {
       if (entry.getKey() != null && entry.getValue() != null) {
         all.put(entry.getKey(), entry.getValue());

@@ -39,11 +39,6 @@ final class MemorySessionStore implements SessionStore {
     return refreshes.refresh(refreshToken, grant);
   }
 
-  /** How many rotations are remembered now (for tests and monitoring). */
-  int rememberedRotations() {
-    return refreshes.rememberedRotations();
-  }
-
   @Override
   public void close() {
     // Nothing held outside the heap.

@@ -1,7 +1,9 @@
 package io.github.authkitservlet.internal.authn;
 
+import io.github.authkitservlet.internal.cache.DigestCache;
 import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.session.SessionUser;
 import io.github.authkitservlet.internal.token.AccessTokenClaims;
 import io.github.authkitservlet.internal.token.AccessTokenVerifier;
 import io.github.authkitservlet.internal.token.SessionReference;
@@ -26,9 +28,13 @@ import java.util.logging.Logger;
  * servlet using it (the single-flight refresh only works if they share it). Thread-safe.
  *
  * <p>The steps are kept apart ({@link #authenticate} → {@link #resolve} → {@link #refreshing}); a
- * {@link VerifiedSessionCache} (keyed by a digest of the cookie, valid until the token's expiry
- * minus the refresh buffer) answers repeated cookies before {@link #resolve}, so a browser's
- * steady-state requests cost a hash and a map lookup instead of an unseal and an RS256 check.
+ * {@link DigestCache} of verified sessions answers repeated cookies before {@link #resolve}, so a
+ * browser's steady-state requests cost a hash and a map lookup instead of an unseal and an RS256
+ * check. An entry is served until its access token's expiry minus the refresh buffer, the moment
+ * the uncached path would start refreshing, so a cookie is never accepted longer than its own
+ * token would be; a refreshed cookie is a different key, and sign-out forgets the cookie at once.
+ * An entry is the unsealed session and its claims, about 3 to 5 KB, so the default 10000 entries
+ * of {@code workos.session-cache-size} stay below about 50 MB.
  *
  * <p>Sessions ended by {@link #endSession} are refused on every path (a cached session, a recent
  * rotation, the result of a refresh) for as long as any of their access tokens could be accepted.
@@ -50,7 +56,7 @@ public final class SessionAuthenticator {
   private final Duration clockLeeway;
   private final Duration cookieLifetime;
   private final SessionStore store;
-  private final VerifiedSessionCache verified;
+  private final DigestCache<ResolvedSession> verified;
 
   /**
    * @param store where ended sessions and refreshes are shared with the application's other
@@ -66,7 +72,7 @@ public final class SessionAuthenticator {
     this.clockLeeway = policy.clockLeeway();
     this.cookieLifetime = policy.cookieLifetime();
     this.store = Objects.requireNonNull(store, "store");
-    this.verified = new VerifiedSessionCache(clock, policy.cacheEntries());
+    this.verified = new DigestCache<>(clock, policy.cacheEntries());
   }
 
   /** What the session cookie value (null when absent) amounts to. Never throws for bad input. */
@@ -101,20 +107,20 @@ public final class SessionAuthenticator {
   /**
    * Signs the session in this cookie out (logout): the cookie leaves the cache, its WorkOS session
    * id is refused from now on whatever copy of the cookie (or rotation of it) comes back, and WorkOS
-   * is asked to revoke the session. Returns the session id, for WorkOS's logout page; empty when the
-   * cookie holds no readable session.
+   * is asked to revoke the session. Returns the session that ended (its id, for WorkOS's logout
+   * page, and its user's); empty when the cookie holds no readable session.
    *
    * <p>How long the id is refused: while any of its access tokens could be accepted, when WorkOS
    * confirmed the revocation (after that, WorkOS refuses to refresh it); as long as the cookie could
    * live when it did not (WorkOS unreachable), since the cookie's refresh token may still work.
    */
-  public Optional<String> endSession(String cookieValue) {
+  public Optional<EndedSession> endSession(String cookieValue) {
     if (cookieValue == null || cookieValue.isEmpty()) {
       return Optional.empty();
     }
     verified.forget(cookieValue);
-    Optional<SessionReference> session = codec.unseal(cookieValue)
-        .flatMap(data -> SessionReference.of(data.accessToken()));
+    Optional<SessionData> data = codec.unseal(cookieValue);
+    Optional<SessionReference> session = data.flatMap(d -> SessionReference.of(d.accessToken()));
     if (session.isEmpty()) {
       return Optional.empty();
     }
@@ -123,8 +129,17 @@ public final class SessionAuthenticator {
     if (!workos.revokeSession(sessionId)) {
       store.revoke(sessionId, clock.instant().plus(cookieLifetime));
     }
-    return Optional.of(sessionId);
+    SessionUser user = data.get().user();
+    return Optional.of(new EndedSession(sessionId, user == null ? null : user.id()));
   }
+
+  /**
+   * A session that sign-out ended.
+   *
+   * @param sessionId WorkOS's id of the session
+   * @param userId its user's id, null when the cookie names none
+   */
+  public record EndedSession(String sessionId, String userId) {}
 
   /**
    * Refuses the session with this id from now on, on every server sharing the store (WorkOS told

@@ -31,8 +31,7 @@ public record SessionPolicy(Duration refreshBuffer, Duration clockLeeway, Durati
 
   /** The policy a configuration asks for. */
   public static SessionPolicy of(AuthKitConfig config) {
-    // A waiting request gives the grant in flight its whole HTTP budget plus a little.
-    Duration refreshWait = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
+    Duration refreshWait = config.inFlightWaitLimit();
     return new SessionPolicy(config.refreshBuffer(), config.clockLeeway(), refreshWait,
         Duration.ofSeconds(config.cookieMaxAgeSeconds()), config.sessionCacheSize());
   }

@@ -101,11 +101,6 @@ final class SharedCaches implements AutoCloseable {
     this.connecting = pool.submit(this::connect);
   }
 
-  /** Whether the caches are obtained and the grid is not known to be failing. */
-  boolean isConnected() {
-    return caches != null && !failing;
-  }
-
   /**
    * Runs {@code operation} on the caches within {@link #CALL_TIMEOUT}; empty when the caches are
    * not (yet) obtained, the grid is failing, or the operation fails or takes too long. The

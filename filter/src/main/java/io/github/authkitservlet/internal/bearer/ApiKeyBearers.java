@@ -92,16 +92,18 @@ final class ApiKeyBearers {
     if (!KEY_SHAPE.matcher(value).matches()) {
       return REFUSED;
     }
+    // A repeated key costs one lookup. The application's own key is never remembered (only
+    // validate() remembers, after the check below), so it is always refused, with its warning.
+    Optional<BearerOutcome> remembered = known.find(value);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
     byte[] digest = Digests.sha256(value);
     if (MessageDigest.isEqual(digest, ownApiKeyDigest)) {
       warnAtMostEveryMinute(lastOwnKeyWarning, "a request presented this application's own WorkOS API key"
           + " (workos.api-key) as a bearer credential: refused, it is never accepted from a client;"
           + " if a client has it, rotate it in the WorkOS dashboard");
       return REFUSED;
-    }
-    Optional<BearerOutcome> remembered = known.find(value);
-    if (remembered.isPresent()) {
-      return remembered.get();
     }
     String id = HexFormat.of().formatHex(digest);
     CompletableFuture<BearerOutcome> mine = new CompletableFuture<>();

@@ -34,8 +34,7 @@ public final class BearerAuthenticator {
   public static BearerAuthenticator of(AuthKitConfig config, AccessTokenVerifier verifier, WorkOsClient workos,
       Predicate<String> revokedSession, Clock clock) {
     Objects.requireNonNull(workos, "workos");
-    // A waiting request gives the validation in flight its whole HTTP budget plus a little.
-    Duration waitLimit = config.httpConnectTimeout().plus(config.httpReadTimeout()).plusSeconds(1);
+    Duration waitLimit = config.inFlightWaitLimit();
     return new BearerAuthenticator(
         new AccessTokenBearers(verifier, revokedSession, clock, config.clockLeeway(), config.tokenCacheSize()),
         new ApiKeyBearers(workos::validateApiKey, config.apiKey(), clock, config.apiKeyCacheTtl(),

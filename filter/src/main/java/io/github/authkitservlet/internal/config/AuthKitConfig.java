@@ -17,9 +17,6 @@ import java.util.Set;
  *
  * @param apiKey WorkOS API key (secret)
  * @param clientId WorkOS client id
- * @param redirectUri callback URL: an absolute http(s) URL, or a path starting with one {@code /}
- *     that is resolved against the request's origin (it is not prefixed with the context path); the
- *     first of {@code redirectUris}
  * @param cookiePasswords the current cookie password first, then the previous ones (secrets)
  * @param apiBaseUrl WorkOS API origin, e.g. {@code https://api.workos.com} (no trailing slash)
  * @param cookieName name of the session cookie
@@ -44,14 +41,13 @@ import java.util.Set;
  * @param jcacheConfig the JCache provider's configuration URI, with {@link SessionStoreKind#JCACHE}
  * @param webhookSecret the secret WorkOS signs webhooks with (secret)
  * @param redirectUris every configured callback URL: one (an absolute URL or a path), or several
- *     absolute URLs on different origins, the first being {@code redirectUri}
+ *     absolute URLs on different origins, the first being {@link #redirectUri()}
  * @param logoutReturnUris absolute URLs a sign-out request may ask to return to
  * @param listeners class names of the application's listeners, in order
  */
 public record AuthKitConfig(
     String apiKey,
     String clientId,
-    String redirectUri,
     List<String> cookiePasswords,
     URI apiBaseUrl,
     String cookieName,
@@ -82,7 +78,6 @@ public record AuthKitConfig(
   public AuthKitConfig {
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(clientId, "clientId");
-    Objects.requireNonNull(redirectUri, "redirectUri");
     cookiePasswords = List.copyOf(cookiePasswords);
     if (cookiePasswords.isEmpty()) {
       throw new IllegalArgumentException("at least one cookie password is required");
@@ -115,8 +110,8 @@ public record AuthKitConfig(
     }
     containerRoles = Set.copyOf(containerRoles);
     redirectUris = List.copyOf(redirectUris);
-    if (redirectUris.isEmpty() || !redirectUris.get(0).equals(redirectUri)) {
-      throw new IllegalArgumentException("redirectUris must start with redirectUri");
+    if (redirectUris.isEmpty()) {
+      throw new IllegalArgumentException("at least one redirect URI is required");
     }
     logoutReturnUris = List.copyOf(logoutReturnUris);
     listeners = List.copyOf(listeners);
@@ -137,9 +132,23 @@ public record AuthKitConfig(
     return cookiePasswords.get(0);
   }
 
+  /**
+   * The callback URL: an absolute http(s) URL, or a path starting with one {@code /} that is
+   * resolved against the request's origin (it is not prefixed with the context path); the first of
+   * {@link #redirectUris()}.
+   */
+  public String redirectUri() {
+    return redirectUris.get(0);
+  }
+
+  /** A waiting request gives a WorkOS call in flight its whole HTTP budget, plus a little. */
+  public Duration inFlightWaitLimit() {
+    return httpConnectTimeout.plus(httpReadTimeout).plusSeconds(1);
+  }
+
   /** Whether the redirect URI is a path to resolve against the request's origin. */
   public boolean redirectUriIsPath() {
-    return redirectUri.startsWith("/");
+    return redirectUri().startsWith("/");
   }
 
   @Override

@@ -112,7 +112,7 @@ final class ConfigLoader {
             + " such as com.example.SignInAudit, got '" + listener + "'");
       }
     }
-    return new AuthKitConfig(apiKey, clientId, redirectUris.get(0), passwords, apiBaseUrl, cookieName, maxAge,
+    return new AuthKitConfig(apiKey, clientId, passwords, apiBaseUrl, cookieName, maxAge,
         cookieDomain, sameSite, secure, logoutReturnUri, tokenIssuers, refreshBuffer, connectTimeout, readTimeout, leeway,
         sessionCacheSize, tokenCacheSize, apiKeyCacheTtl, apiKeyValidationRate, containerRoles,
         sessionStore, jcacheProvider, jcacheConfig, webhookSecret,
@@ -187,11 +187,7 @@ final class ConfigLoader {
       return List.of(apiBaseUrl + "/user_management/" + clientId, apiBaseUrl.toString());
     }
     List<String> issuers = new ArrayList<>();
-    for (String entry : configured.get().split(",")) {
-      String issuer = entry.strip();
-      if (issuer.isEmpty()) {
-        continue;
-      }
+    for (String issuer : split(configured.get())) {
       issuers.add(absoluteUrl(Setting.TOKEN_ISSUER, issuer, "must list absolute http(s) URLs such as"
           + " https://api.workos.com/user_management/" + clientId + " or https://auth.example.com, got '" + issuer + "'"));
     }

@@ -84,11 +84,6 @@ public record AccessRules(PathPatterns publicPaths, PathPatterns apiPaths, Set<S
     return caller.permissions().containsAll(permissionsRequired);
   }
 
-  /** Whether bearer credentials are read on this path (an API path of a declaration that takes some). */
-  boolean acceptsBearer(String path) {
-    return !bearer.isEmpty() && apiPaths.matches(path);
-  }
-
   /**
    * Whether the path needs no session. An exact or prefix pattern says so by itself; an extension
    * pattern ({@code *.css}) only where the container serves the request by extension or with its

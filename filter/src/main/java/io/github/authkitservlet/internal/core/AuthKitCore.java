@@ -4,7 +4,6 @@ import io.github.authkitservlet.internal.authn.SessionAuthenticator;
 import io.github.authkitservlet.internal.bearer.BearerAuthenticator;
 import io.github.authkitservlet.internal.config.AuthKitConfig;
 import io.github.authkitservlet.internal.session.FlowStateCodec;
-import io.github.authkitservlet.internal.session.SessionCookieCodec;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,8 +32,7 @@ public final class AuthKitCore {
     this.security = new SecurityLogic(authenticator, bearers, config.cookieName());
     this.signIn = new SignInLogic(workos, flows, addresses, clock);
     this.callback = new CallbackLogic(workos, flows, authenticator, config.cookieName());
-    this.signOut = new SignOutLogic(authenticator, workos, addresses,
-        new SessionCookieCodec(config.cookiePasswords(), clock));
+    this.signOut = new SignOutLogic(authenticator, workos, addresses);
     this.webhooks = config.webhookSecret().map(secret -> new WebhookLogic(authenticator, secret)).orElse(null);
     this.organizations = new OrganizationDirectory(workos, clock);
     this.organizationSwitch = new OrganizationLogic(authenticator, organizations, addresses, config.cookieName());

@@ -119,10 +119,10 @@ public final class CallbackLogic {
       }
       sealed = announced.cookie();
     }
-    Optional<String> tooLarge = CookieSize.problem(sessionCookieName, sealed);
+    Optional<Decision.Refuse> tooLarge = CookieSize.refuseOversizedSession(sessionCookieName, sealed,
+        "session cookie not set, the user cannot stay signed in", site, effects);
     if (tooLarge.isPresent()) {
-      LOG.log(Level.SEVERE, "session cookie not set, the user cannot stay signed in: {0}", tooLarge.get());
-      return SecurityLogic.sessionTooLarge(site, effects);
+      return tooLarge.get();
     }
     // The return path was sanitised at login and sealed since; sanitise again to be safe anyway.
     return new Decision.Redirect(site.contextPath() + ReturnPaths.sanitize(flow.get().returnPath()),

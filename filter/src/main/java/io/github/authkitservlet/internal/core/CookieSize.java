@@ -2,6 +2,8 @@ package io.github.authkitservlet.internal.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Whether a cookie fits in a browser. Browsers keep at most 4096 bytes of name plus value and drop
@@ -11,6 +13,8 @@ import java.util.Optional;
  * <p>Internal API of authkit-servlet.
  */
 final class CookieSize {
+
+  private static final Logger LOG = Logger.getLogger(CookieSize.class.getName());
 
   /** A little under the browsers' 4096, so the attributes and a proxy's own cookies still fit. */
   static final int MAX_BYTES = 4000;
@@ -30,5 +34,22 @@ final class CookieSize {
     }
     return Optional.of("cookie '" + name + "' would be " + size + " bytes, over the " + MAX_BYTES
         + " bytes browsers keep; the session holds too much (e.g. many permissions or a long profile)");
+  }
+
+  /**
+   * The refusal for a new session cookie that would not fit, after a SEVERE line saying what
+   * happens instead ({@code consequence}) and why; empty when it fits. Never a silent sign-in loop.
+   */
+  static Optional<Decision.Refuse> refuseOversizedSession(String name, String sealed, String consequence, Site site,
+      Effects effects) {
+    Optional<String> tooLarge = problem(name, sealed);
+    if (tooLarge.isEmpty()) {
+      return Optional.empty();
+    }
+    LOG.log(Level.SEVERE, consequence + ": {0}", tooLarge.get());
+    return Optional.of(new Decision.Refuse(500, "session_too_large", "Session too large",
+        "Your account's session is larger than browsers can store, so you cannot stay signed in."
+            + " The administrator has been told (see the server log).",
+        true, site.loginHref(), null, null, effects.withNoStore()));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.authkitservlet.internal.core;
 
+import io.github.authkitservlet.internal.web.PathPatterns;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,7 +67,7 @@ public record Endpoints(String loginPath, List<String> paths, List<String> prefi
       return true;
     }
     for (String prefix : prefixes) {
-      if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+      if (PathPatterns.isAtOrUnder(path, prefix)) {
         return true;
       }
     }

@@ -98,11 +98,10 @@ public final class OrganizationLogic {
     AuthOutcome switched = authenticator.refreshInto(cookie, organizationId);
     if (switched instanceof AuthOutcome.Authenticated moved) {
       String sealed = moved.newCookieValue().orElseThrow();
-      Optional<String> tooLarge = CookieSize.problem(sessionCookieName, sealed);
+      Optional<Decision.Refuse> tooLarge = CookieSize.refuseOversizedSession(sessionCookieName, sealed,
+          "switched session cookie not set, the user stays in the former organization", site, effects);
       if (tooLarge.isPresent()) {
-        LOG.log(Level.SEVERE, "switched session cookie not set, the user stays in the former organization: {0}",
-            tooLarge.get());
-        return SecurityLogic.sessionTooLarge(site, effects);
+        return tooLarge.get();
       }
       events.refreshed(moved.session(), null);
       // The switched cookie only: it replaces any cookie refreshed on the way.

@@ -86,7 +86,10 @@ public final class SecurityLogic {
       return new Decision.Proceed(null, Effects.none());
     }
     boolean open = isOpen(request, rules, path);
-    if (rules.acceptsBearer(path)) {
+    boolean api = rules.apiPaths().matches(path);
+    // Bearer credentials are read on the API paths of a declaration that takes some.
+    boolean takesBearer = api && !rules.bearer().isEmpty();
+    if (takesBearer) {
       BearerHeader bearer = request.bearer();
       if (!(bearer instanceof BearerHeader.None)) {
         return bearer(request, rules, site, bearer, open);
@@ -96,7 +99,6 @@ public final class SecurityLogic {
     // Whatever the page shows (a user, or not), it was computed from a credential: no shared cache
     // may keep it, or hand it to someone else.
     Effects effects = cookie == null ? Effects.none() : Effects.uncacheable();
-    boolean api = rules.apiPaths().matches(path);
 
     if (open) {
       // Public pages may still show who is signed in; without a cookie there is nothing to do.
@@ -134,7 +136,7 @@ public final class SecurityLogic {
     }
     Caller caller = signedIn(outcome);
     if (caller == null) {
-      return unauthenticated(request, site, path, api, rules.acceptsBearer(path), effects.withNoStore());
+      return unauthenticated(request, site, path, api, takesBearer, effects.withNoStore());
     }
     effects = effects.withNoStore();
     if (!rules.allows(caller)) {
@@ -226,10 +228,11 @@ public final class SecurityLogic {
     }
     if (outcome instanceof AuthOutcome.Authenticated authenticated && authenticated.newCookieValue().isPresent()) {
       String refreshed = authenticated.newCookieValue().get();
-      Optional<String> tooLarge = CookieSize.problem(sessionCookieName, refreshed);
+      Optional<Decision.Refuse> tooLarge = CookieSize.refuseOversizedSession(sessionCookieName, refreshed,
+          "refreshed session cookie not set, the user cannot stay signed in", site,
+          effects.with(new CookieChange.ClearSession()));
       if (tooLarge.isPresent()) {
-        LOG.log(Level.SEVERE, "refreshed session cookie not set, the user cannot stay signed in: {0}", tooLarge.get());
-        return new Checked(outcome, effects, sessionTooLarge(site, effects.with(new CookieChange.ClearSession())));
+        return new Checked(outcome, effects, tooLarge.get());
       }
       effects = effects.with(new CookieChange.SetSession(refreshed));
     } else if (outcome instanceof AuthOutcome.Anonymous anonymous && anonymous.clearCookie()) {
@@ -277,14 +280,6 @@ public final class SecurityLogic {
     }
     return new Decision.Refuse(401, "unauthenticated", "Sign in", "Sign in first: " + site.loginHref(), false, null,
         null, challenge, effects);
-  }
-
-  /** A session too large for a browser cookie: never a silent sign-in loop. */
-  static Decision.Refuse sessionTooLarge(Site site, Effects effects) {
-    return new Decision.Refuse(500, "session_too_large", "Session too large",
-        "Your account's session is larger than browsers can store, so you cannot stay signed in."
-            + " The administrator has been told (see the server log).",
-        true, site.loginHref(), null, null, effects.withNoStore());
   }
 
   /** An error answer: a page for a browser navigation, JSON for anything else. */

@@ -1,8 +1,7 @@
 package io.github.authkitservlet.internal.core;
 
 import io.github.authkitservlet.internal.authn.SessionAuthenticator;
-import io.github.authkitservlet.internal.session.SessionCookieCodec;
-import io.github.authkitservlet.internal.session.SessionData;
+import io.github.authkitservlet.internal.authn.SessionAuthenticator.EndedSession;
 import io.github.authkitservlet.internal.workos.WorkOsClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +23,11 @@ public final class SignOutLogic {
   private final SessionAuthenticator authenticator;
   private final WorkOsClient workos;
   private final Addresses addresses;
-  private final SessionCookieCodec cookies;
 
-  SignOutLogic(SessionAuthenticator authenticator, WorkOsClient workos, Addresses addresses, SessionCookieCodec cookies) {
+  SignOutLogic(SessionAuthenticator authenticator, WorkOsClient workos, Addresses addresses) {
     this.authenticator = authenticator;
     this.workos = workos;
     this.addresses = addresses;
-    this.cookies = cookies;
   }
 
   /**
@@ -60,11 +57,9 @@ public final class SignOutLogic {
           .orElse(action);
       return new Decision.ConfirmSignOut(confirm, site.root(), Effects.uncacheable());
     }
-    String cookie = request.sessionCookie();
-    String userId = events.isEmpty() || cookie == null ? null : cookies.unseal(cookie)
-        .map(SessionData::user).map(user -> user.id()).orElse(null);
-    Optional<String> sessionId = Optional.ofNullable(cookie).flatMap(authenticator::endSession);
-    sessionId.ifPresent(sid -> events.signedOut(userId, sid));
+    Optional<EndedSession> ended = Optional.ofNullable(request.sessionCookie()).flatMap(authenticator::endSession);
+    ended.ifPresent(session -> events.signedOut(session.userId(), session.sessionId()));
+    Optional<String> sessionId = ended.map(EndedSession::sessionId);
     Effects effects = Effects.uncacheable().with(new CookieChange.ClearSession());
     for (String flow : flowCookieNames) {
       effects = effects.with(new CookieChange.ClearFlow(flow));

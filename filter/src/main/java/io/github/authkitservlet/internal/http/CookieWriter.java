@@ -47,11 +47,6 @@ public final class CookieWriter {
     this.servedOverHttpsAt = Objects.requireNonNull(servedOverHttpsAt, "servedOverHttpsAt");
   }
 
-  /** The name of the session cookie. */
-  public String sessionCookieName() {
-    return sessionCookieName;
-  }
-
   /** Sets the session cookie to {@code sealedValue} (whose size the caller checked). */
   public void setSession(HttpServletRequest request, HttpServletResponse response, String sealedValue) {
     response.addHeader("Set-Cookie", sessionHeader(request, sealedValue));

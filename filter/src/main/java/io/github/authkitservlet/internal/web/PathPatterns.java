@@ -102,12 +102,16 @@ public final class PathPatterns {
       return true;
     }
     for (String prefix : prefixes) {
-      if (normalizedPath.startsWith(prefix)
-          && (normalizedPath.length() == prefix.length() || normalizedPath.charAt(prefix.length()) == '/')) {
+      if (isAtOrUnder(normalizedPath, prefix)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code path} is {@code prefix} itself or below it ({@code /x} for {@code /x/*}), without allocating. */
+  public static boolean isAtOrUnder(String path, String prefix) {
+    return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
   }
 
   /** Whether {@code normalizedPath} matches a {@code *.ext} pattern. */

@@ -10,13 +10,10 @@ import io.github.authkitservlet.internal.core.CallbackLogic.CallbackRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,69 +87,64 @@ class CallbackLogicTest {
             "refuse 503 workos_unreachable page retry-after [no-store ClearFlow]"));
   }
 
-  CoreFixture fixture;
+  @RegisterExtension
+  final FreshCoreFixture core = new FreshCoreFixture(WORKOS);
 
-  @BeforeEach
-  void start() throws Exception {
-    fixture = new CoreFixture(WORKOS.emulator(), Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
+  CoreFixture fixture() {
+    return core.get();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void completes(String name, Tamper tamper, Consumer<AuthKitEmulator> workos, String expected) throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/reports?year=2026", "ada@example.com");
-    workos.accept(fixture.emulator);
-    Decision decision = fixture.core.callback().complete(tamper.apply(flow), CoreFixture.SITE);
+    SignInFlow flow = SignInFlow.walk(fixture(), "/reports?year=2026", "ada@example.com");
+    workos.accept(fixture().emulator);
+    Decision decision = fixture().core.callback().complete(tamper.apply(flow), CoreFixture.SITE);
     assertEquals(expected, CoreFixture.describe(decision));
     if (decision instanceof Decision.Refuse refuse) {
       assertEquals("/app/login", refuse.tryAgainHref(), "every failure offers to sign in again");
     }
     if (expected.startsWith("redirect /app/login")) {
-      assertEquals(0, fixture.emulator.counter("grant.authorization_code"), "a code without its flow is never exchanged");
+      assertEquals(0, fixture().emulator.counter("grant.authorization_code"), "a code without its flow is never exchanged");
     }
   }
 
   @Test
   void theMessagesSayWhatHappened() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
-    Decision.Refuse reported = (Decision.Refuse) fixture.core.callback().complete(
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "ada@example.com");
+    Decision.Refuse reported = (Decision.Refuse) fixture().core.callback().complete(
         new CallbackRequest(flow.state(), null, "access_denied", "x".repeat(300), flow::cookie), CoreFixture.SITE);
     assertEquals("Sign-in did not complete", reported.title());
     assertTrue(reported.message().startsWith("WorkOS reported: access_denied (" + "x".repeat(200) + "…)"), reported.message());
 
-    Decision.Refuse refused = (Decision.Refuse) fixture.core.callback().complete(
+    Decision.Refuse refused = (Decision.Refuse) fixture().core.callback().complete(
         new CallbackRequest(flow.state(), "bogus", null, null, flow::cookie), CoreFixture.SITE);
     assertTrue(refused.message().contains("(invalid_grant)"), refused.message());
 
-    fixture.emulator.addErrorHook("POST", "/user_management/authenticate", 401, null, 1, Duration.ZERO);
-    SignInFlow again = SignInFlow.walk(fixture, "/", "ada@example.com");
-    Decision.Refuse apiKey = (Decision.Refuse) fixture.core.callback().complete(genuine(again), CoreFixture.SITE);
+    fixture().emulator.addErrorHook("POST", "/user_management/authenticate", 401, null, 1, Duration.ZERO);
+    SignInFlow again = SignInFlow.walk(fixture(), "/", "ada@example.com");
+    Decision.Refuse apiKey = (Decision.Refuse) fixture().core.callback().complete(genuine(again), CoreFixture.SITE);
     assertTrue(apiKey.message().contains("(workos_rejected_api_key)"), apiKey.message());
   }
 
   @Test
   void aSessionTooLargeForACookieIsRefusedLoudly() throws Exception {
-    CallbackLogic tight = new CallbackLogic(fixture.workos, new io.github.authkitservlet.internal.session.FlowStateCodec(
-        fixture.config.cookiePasswords(), fixture.clock), fixture.authenticator, "n".repeat(CookieSize.MAX_BYTES));
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
+    CallbackLogic tight = new CallbackLogic(fixture().workos, new io.github.authkitservlet.internal.session.FlowStateCodec(
+        fixture().config.cookiePasswords(), fixture().clock), fixture().authenticator, "n".repeat(CookieSize.MAX_BYTES));
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "ada@example.com");
     Decision decision = tight.complete(genuine(flow), CoreFixture.SITE);
     assertEquals("refuse 500 session_too_large page [no-store ClearFlow]", CoreFixture.describe(decision));
   }
 
   @Test
   void aStateIsUsedOnce() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
-    assertInstanceOf(Decision.Redirect.class, fixture.core.callback().complete(genuine(flow), CoreFixture.SITE));
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "ada@example.com");
+    assertInstanceOf(Decision.Redirect.class, fixture().core.callback().complete(genuine(flow), CoreFixture.SITE));
     // The browser deleted the flow cookie as told; the same link again finds none, and signs in afresh.
-    Decision replay = fixture.core.callback().complete(
+    Decision replay = fixture().core.callback().complete(
         new CallbackRequest(flow.state(), flow.code(), null, null, name -> Optional.empty()), CoreFixture.SITE);
     assertEquals("redirect /app/login?restarted=1 [no-store]", CoreFixture.describe(replay));
-    assertEquals(1, fixture.emulator.counter("grant.authorization_code"), "the code was not exchanged again");
+    assertEquals(1, fixture().emulator.counter("grant.authorization_code"), "the code was not exchanged again");
   }
 
   /** Events as a listener heard them: {@code signedIn <email> <state>}, then what the listener answered. */
@@ -177,37 +169,37 @@ class CallbackLogicTest {
 
   @Test
   void listenersHearOfTheSignInWithTheApplicationsState() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "grace@example.com", "invite=7f3a");
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "grace@example.com", "invite=7f3a");
     HeardEvents events = new HeardEvents(false);
-    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, events);
+    Decision decision = fixture().core.callback().complete(genuine(flow), CoreFixture.SITE, events);
     assertEquals("redirect /app/ [no-store ClearFlow SetSession]", CoreFixture.describe(decision));
     assertEquals(List.of("signedIn true grace@example.com Password invite=7f3a"), events.heard);
   }
 
   @Test
   void aListenerThatThrowsRefusesTheSignInAndItsWorkOsSessionEnds() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
-    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, new HeardEvents(true));
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "ada@example.com");
+    Decision decision = fixture().core.callback().complete(genuine(flow), CoreFixture.SITE, new HeardEvents(true));
     assertEquals("refuse 403 sign_in_refused page [no-store ClearFlow]", CoreFixture.describe(decision));
-    assertEquals(1, fixture.emulator.counter("revoke"), "nobody holds the session: it is ended at WorkOS");
+    assertEquals(1, fixture().emulator.counter("revoke"), "nobody holds the session: it is ended at WorkOS");
   }
 
   @Test
   void aSignInWhoseTokenCannotBeCheckedIsNotAnnouncedNorSet() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "ada@example.com");
-    fixture.emulator.addErrorHook("GET", "/sso/jwks/*", 503, null, 0, Duration.ZERO);
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "ada@example.com");
+    fixture().emulator.addErrorHook("GET", "/sso/jwks/*", 503, null, 0, Duration.ZERO);
     HeardEvents events = new HeardEvents(false);
-    Decision decision = fixture.core.callback().complete(genuine(flow), CoreFixture.SITE, events);
+    Decision decision = fixture().core.callback().complete(genuine(flow), CoreFixture.SITE, events);
     assertEquals("refuse 503 keys_unavailable page retry-after [no-store ClearFlow]", CoreFixture.describe(decision));
     assertEquals(List.of(), events.heard);
   }
 
   @Test
   void theSessionCookieHoldsTheSignedInUser() throws Exception {
-    SignInFlow flow = SignInFlow.walk(fixture, "/", "grace@example.com");
+    SignInFlow flow = SignInFlow.walk(fixture(), "/", "grace@example.com");
     Decision.Redirect redirect = assertInstanceOf(Decision.Redirect.class,
-        fixture.core.callback().complete(genuine(flow), CoreFixture.SITE));
+        fixture().core.callback().complete(genuine(flow), CoreFixture.SITE));
     CookieChange.SetSession set = (CookieChange.SetSession) redirect.effects().cookies().get(1);
-    assertEquals("grace@example.com", fixture.codec.unseal(set.sealedValue()).orElseThrow().user().email());
+    assertEquals("grace@example.com", fixture().codec.unseal(set.sealedValue()).orElseThrow().user().email());
   }
 }

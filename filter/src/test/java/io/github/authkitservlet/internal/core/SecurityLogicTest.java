@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,16 +133,11 @@ class SecurityLogicTest {
             toLogin + "%2Fadmin [no-store]"));
   }
 
-  CoreFixture fixture;
+  @RegisterExtension
+  final FreshCoreFixture core = new FreshCoreFixture(WORKOS);
 
-  @BeforeEach
-  void start() throws Exception {
-    fixture = new CoreFixture(WORKOS.emulator(), Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
+  CoreFixture fixture() {
+    return core.get();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -152,53 +145,53 @@ class SecurityLogicTest {
   void decides(String name, Map<String, String> initParams, UnaryOperator<FakeFacts> request, Session session,
       Consumer<AuthKitEmulator> workos, String expected) throws Exception {
     String cookie = cookie(session);
-    workos.accept(fixture.emulator);
+    workos.accept(fixture().emulator);
     RequestFacts facts = request.apply(new FakeFacts()).cookie(cookie).build();
     AccessRules rules = AccessRules.parse(new HashMap<>(initParams)::get);
-    Decision decision = fixture.core.security().decide(facts, rules, CoreFixture.SITE, CoreFixture.freshMemory());
+    Decision decision = fixture().core.security().decide(facts, rules, CoreFixture.SITE, CoreFixture.freshMemory());
     assertEquals(expected, CoreFixture.describe(decision));
   }
 
   private String cookie(Session session) {
-    return fixture.cookie(session);
+    return fixture().cookie(session);
   }
 
   private String later(String cookie, Duration by) {
-    return fixture.later(cookie, by);
+    return fixture().later(cookie, by);
   }
 
   // ---------------------------------------------------------------- beyond one row
 
   @Test
   void aSecondDeclarationOnTheSameRequestReusesTheCheckAndItsCookieChangesAreNotRepeated() throws Exception {
-    String cookie = later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(250));
+    String cookie = later(fixture().cookieFor("ada@example.com"), Duration.ofSeconds(250));
     RequestFacts facts = new FakeFacts().path("/admin").asPage().cookie(cookie).build();
     RequestMemory memory = CoreFixture.freshMemory();
-    SecurityLogic logic = fixture.core.security();
+    SecurityLogic logic = fixture().core.security();
 
     Decision first = logic.decide(facts, AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, memory);
     Decision second = logic.decide(facts, AccessRules.parse(new HashMap<>(ADMINS)::get), CoreFixture.SITE, memory);
 
     assertEquals("proceed user [no-store SetSession]", CoreFixture.describe(first));
     assertEquals("refuse 403 forbidden page [no-store]", CoreFixture.describe(second));
-    assertEquals(1, fixture.emulator.counter("grant.refresh_token"));
+    assertEquals(1, fixture().emulator.counter("grant.refresh_token"));
   }
 
   @Test
   void theSignedInSessionIsTheRefreshedOne() throws Exception {
-    String cookie = later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(250));
-    Decision decision = fixture.core.security().decide(new FakeFacts().path("/dashboard").cookie(cookie).build(),
+    String cookie = later(fixture().cookieFor("ada@example.com"), Duration.ofSeconds(250));
+    Decision decision = fixture().core.security().decide(new FakeFacts().path("/dashboard").cookie(cookie).build(),
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
     Decision.Proceed proceed = assertInstanceOf(Decision.Proceed.class, decision);
     CookieChange.SetSession set = assertInstanceOf(CookieChange.SetSession.class, proceed.effects().cookies().get(0));
-    assertEquals(fixture.codec.unseal(set.sealedValue()).orElseThrow().accessToken(), ((Caller.Session) proceed.caller()).session().data().accessToken());
+    assertEquals(fixture().codec.unseal(set.sealedValue()).orElseThrow().accessToken(), ((Caller.Session) proceed.caller()).session().data().accessToken());
   }
 
   @Test
   void aRefreshedSessionTooLargeForACookieIsRefusedLoudlyAndTheCookieCleared() throws Exception {
     // A cookie name that leaves no room: any refreshed session is over the browsers' limit.
-    SecurityLogic tight = new SecurityLogic(fixture.authenticator, fixture.bearers, "n".repeat(CookieSize.MAX_BYTES));
-    String cookie = later(fixture.cookieFor("ada@example.com"), Duration.ofSeconds(250));
+    SecurityLogic tight = new SecurityLogic(fixture().authenticator, fixture().bearers, "n".repeat(CookieSize.MAX_BYTES));
+    String cookie = later(fixture().cookieFor("ada@example.com"), Duration.ofSeconds(250));
     Decision decision = tight.decide(new FakeFacts().path("/api/x").asApi().cookie(cookie).build(),
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
     assertEquals("refuse 500 session_too_large page [no-store ClearSession]", CoreFixture.describe(decision));
@@ -222,7 +215,7 @@ class SecurityLogicTest {
   void listenersHearWhatBecameOfARefresh(Session session, Consumer<AuthKitEmulator> workos, List<String> expected)
       throws Exception {
     String cookie = cookie(session);
-    workos.accept(fixture.emulator);
+    workos.accept(fixture().emulator);
     List<String> heard = new java.util.ArrayList<>();
     SessionEvents events = new SessionEvents() {
       @Override
@@ -234,14 +227,14 @@ class SecurityLogicTest {
     };
     RequestMemory memory = CoreFixture.freshMemory();
     RequestFacts facts = new FakeFacts().path("/dashboard").asPage().cookie(cookie).build();
-    fixture.core.security().decide(facts, AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, memory, events);
-    fixture.core.security().decide(facts, AccessRules.parse(new HashMap<>(ADMINS)::get), CoreFixture.SITE, memory, events);
+    fixture().core.security().decide(facts, AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, memory, events);
+    fixture().core.security().decide(facts, AccessRules.parse(new HashMap<>(ADMINS)::get), CoreFixture.SITE, memory, events);
     assertEquals(expected, heard, "once per request, however many declarations");
   }
 
   @Test
   void signedOutApiCallsAreToldWhereToSignIn() throws Exception {
-    Decision decision = fixture.core.security().decide(new FakeFacts().path("/api/x").asApi().build(),
+    Decision decision = fixture().core.security().decide(new FakeFacts().path("/api/x").asApi().build(),
         AccessRules.parse(new HashMap<>(RULES)::get), CoreFixture.SITE, CoreFixture.freshMemory());
     Decision.Refuse refuse = assertInstanceOf(Decision.Refuse.class, decision);
     assertEquals("Sign in first: /app/login", refuse.message());

@@ -1,36 +1,33 @@
-package io.github.authkitservlet.internal.authn;
+package io.github.authkitservlet.internal.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.authkitservlet.internal.session.SessionData;
 import io.github.authkitservlet.testsupport.MutableClock;
-import io.github.authkitservlet.internal.token.AccessTokenClaims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class VerifiedSessionCacheTest {
+/** The cache of verified credentials, here with verified sessions keyed by their cookies. */
+class DigestCacheTest {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final MutableClock clock = new MutableClock(START);
 
-  private static ResolvedSession session(String name) {
-    SessionData data = new SessionData("access-" + name, "refresh-" + name, null, null, null, null);
-    AccessTokenClaims claims = new AccessTokenClaims("user_" + name, "session_" + name, null, null, List.of(),
-        List.of(), List.of(), List.of(), null, START.plus(Duration.ofMinutes(5)));
-    return new ResolvedSession(data, claims);
+  /** Stands for a verified session: the cache keeps whatever it is given, by identity. */
+  private static String session(String name) {
+    return "verified session of " + name;
   }
 
   @Test
   void servesTheSameSessionForTheSameCookieUntilItsValidityEnds() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 10);
-    ResolvedSession ada = session("ada");
+    DigestCache<String> cache = new DigestCache<>(clock, 10);
+    String ada = session("ada");
     cache.remember("Fe26.2*1*cookie-a", ada, START.plus(Duration.ofMinutes(4)));
 
     assertSame(ada, cache.find("Fe26.2*1*cookie-a").orElseThrow());
@@ -43,7 +40,7 @@ class VerifiedSessionCacheTest {
 
   @Test
   void anyOtherCookieValueIsAMiss() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 10);
+    DigestCache<String> cache = new DigestCache<>(clock, 10);
     cache.remember("Fe26.2*1*cookie-a", session("ada"), START.plusSeconds(60));
 
     for (String other : List.of("Fe26.2*1*cookie-b", "Fe26.2*1*cookie-a ", "fe26.2*1*cookie-a", "Fe26.2*1*cookie-",
@@ -54,7 +51,7 @@ class VerifiedSessionCacheTest {
 
   @Test
   void neverRemembersASessionThatIsNoLongerValid() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 10);
+    DigestCache<String> cache = new DigestCache<>(clock, 10);
     cache.remember("now", session("a"), START);
     cache.remember("past", session("b"), START.minusSeconds(1));
 
@@ -64,7 +61,7 @@ class VerifiedSessionCacheTest {
 
   @Test
   void forgetDropsTheEntryAtOnce() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 10);
+    DigestCache<String> cache = new DigestCache<>(clock, 10);
     cache.remember("cookie", session("ada"), START.plusSeconds(60));
     cache.remember("other", session("grace"), START.plusSeconds(60));
 
@@ -76,7 +73,7 @@ class VerifiedSessionCacheTest {
 
   @Test
   void staysWithinItsBoundAndDropsExpiredEntriesFirst() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 8);
+    DigestCache<String> cache = new DigestCache<>(clock, 8);
     for (int i = 0; i < 4; i++) {
       cache.remember("short-" + i, session("s" + i), START.plusSeconds(10));
     }
@@ -103,11 +100,11 @@ class VerifiedSessionCacheTest {
 
   @Test
   void zeroEntriesDisablesIt() {
-    VerifiedSessionCache cache = new VerifiedSessionCache(clock, 0);
+    DigestCache<String> cache = new DigestCache<>(clock, 0);
     cache.remember("cookie", session("ada"), START.plusSeconds(60));
 
     assertEquals(Optional.empty(), cache.find("cookie"));
     assertEquals(0, cache.size());
-    assertThrows(IllegalArgumentException.class, () -> new VerifiedSessionCache(clock, -1));
+    assertThrows(IllegalArgumentException.class, () -> new DigestCache<String>(clock, -1));
   }
 }
